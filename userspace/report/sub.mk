@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0
+ZCG_SRCS += report/cmd_report.c
