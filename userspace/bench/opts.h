@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The parsed command line of zcguard bench and the modes it selects. */
+#ifndef ZCG_BENCH_OPTS_H
+#define ZCG_BENCH_OPTS_H
+
+#include "bench/bench.h"
+
+#define BENCH_MAX_SIZES 16
+#define BENCH_MAX_GUARDS 8
+
+struct bench_opts {
+	size_t sizes[BENCH_MAX_SIZES];
+	int nsizes;
+	int rx_on[RX_NR];		/* receiver modes selected */
+	int tx_on[TX_NR];		/* sender modes selected */
+	int reps;
+	double duration;
+	const char *json;		/* file or "-" */
+	const char *plot;
+	unsigned int inject_calls;	/* test-only extra cost, see bench.h */
+	/* --check */
+	int check;
+	const char *baseline;		/* a ratio or a JSON file */
+	const char *save_baseline;
+	double tolerance;		/* percent */
+	/* --overhead */
+	const char *guards[BENCH_MAX_GUARDS];
+	int nguards;
+	const char *trace_cmd;		/* command line of the BPF tracer */
+	/* --compare-tcp-mmap */
+	const char *tcp_mmap;
+	int quiet;
+};
+
+/* Runs every selected case reps times, interleaved; results in r. */
+int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n);
+
+int bench_check(const struct bench_opts *o);
+int bench_overhead(const struct bench_opts *o);
+int bench_compare_tcp_mmap(const struct bench_opts *o);
+
+/* Writes the JSON document {"kind": ..., <body>} to o->json. */
+int bench_json_open(const struct bench_opts *o, const char *kind, FILE **f);
+void bench_json_close(const struct bench_opts *o, FILE *f);
+
+#endif

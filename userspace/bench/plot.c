@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The plot: receiver CPU (usec per MB, median with min..max error bars)
+ * against chunk size, one line per sender/receiver mode, drawn by
+ * gnuplot (Debian's gnuplot-nox) into an SVG or PNG chosen by the file
+ * name. The data travel inside the script as gnuplot data blocks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench/bench.h"
+#include "lib/spawn.h"
+
+#define GNUPLOT_MS 30000
+
+static int is_png(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && !strcmp(path + n - 4, ".png");
+}
+
+/* One data block per mode seen, in the order first seen. */
+static int write_script(FILE *f, const char *path,
+			const struct bench_result *r, int n)
+{
+	int tx, rx, i, blocks = 0, first = 1;
+	char title[64];
+
+	fprintf(f, "set terminal %s size 900,560 font ',12'\n",
+		is_png(path) ? "pngcairo" : "svg dynamic background '#ffffff'");
+	fprintf(f, "set output '%s'\n", path);
+	fprintf(f, "set title 'zcguard bench: receiver CPU per MB on loopback "
+		"(median, min..max)'\n"
+		"set xlabel 'chunk size (bytes per receive call)'\n"
+		"set ylabel 'receiver usec per MB (user+sys)'\n"
+		"set logscale x 2\nset logscale y\nset grid\n"
+		"set key outside right top\n"
+		"set format x '%%.0s%%cB'\n");
+	for (tx = 0; tx < TX_NR; tx++)
+		for (rx = 0; rx < RX_NR; rx++) {
+			int any = 0;
+
+			for (i = 0; i < n; i++) {
+				if ((int)r[i].c.tx != tx || (int)r[i].c.rx != rx)
+					continue;
+				if (!any)
+					fprintf(f, "$d%d_%d << EOD\n", tx, rx);
+				any = 1;
+				fprintf(f, "%zu %f %f %f\n", r[i].c.chunk,
+					r[i].usec_per_mb.med,
+					r[i].usec_per_mb.min,
+					r[i].usec_per_mb.max);
+			}
+			if (any) {
+				fprintf(f, "EOD\n");
+				blocks++;
+			}
+		}
+	if (!blocks)
+		return -1;
+	fprintf(f, "plot ");
+	for (tx = 0; tx < TX_NR; tx++)
+		for (rx = 0; rx < RX_NR; rx++) {
+			for (i = 0; i < n; i++)
+				if ((int)r[i].c.tx == tx && (int)r[i].c.rx == rx)
+					break;
+			if (i == n)
+				continue;
+			snprintf(title, sizeof(title), "%s%s%s",
+				 tx == TX_PLAIN ? "" : bench_tx_names[tx],
+				 tx == TX_PLAIN ? "" : " / ",
+				 bench_rx_names[rx]);
+			fprintf(f, "%s$d%d_%d using 1:2:3:4 with yerrorlines "
+				"lw 2 title '%s'", first ? "" : ", \\\n  ",
+				tx, rx, title);
+			first = 0;
+		}
+	fprintf(f, "\n");
+	return 0;
+}
+
+int bench_plot(const char *path, const struct bench_result *r, int n)
+{
+	char script[] = "/tmp/zcguard-plot-XXXXXX";
+	char *argv[] = { "gnuplot", script, NULL };
+	char *out = NULL;
+	int fd, st, timed_out = 0, ret = -1;
+	FILE *f;
+
+	if (strchr(path, '\'') || strchr(path, '\n')) {
+		fprintf(stderr, "zcguard bench: plot path must not hold quotes\n");
+		return -1;
+	}
+	fd = mkstemp(script);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		perror("zcguard bench: plot script");
+		return -1;
+	}
+	if (write_script(f, path, r, n)) {
+		fclose(f);
+		fprintf(stderr, "zcguard bench: nothing to plot\n");
+		goto out;
+	}
+	fclose(f);
+	st = zcg_run_capture(argv, GNUPLOT_MS, 1, 4096, &out, &timed_out);
+	if (st < 0 || !WIFEXITED(st) || WEXITSTATUS(st)) {
+		fprintf(stderr, "zcguard bench: gnuplot failed%s: %s\n",
+			timed_out ? " (timed out)" : "", out ? out : "");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(out);
+	unlink(script);
+	return ret;
+}
