@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the tcp_zerocopy_* selftests: the full argument
+ * layout, loopback socket pairs, a private network namespace, bounded
+ * waits and a position-dependent byte pattern.
+ */
+#ifndef TCP_ZEROCOPY_LIB_H
+#define TCP_ZEROCOPY_LIB_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <linux/sockios.h>
+#include <linux/tcp.h>
+
+#ifndef TCP_ZEROCOPY_RECEIVE
+#define TCP_ZEROCOPY_RECEIVE 35
+#endif
+#ifndef TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT
+#define TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT 0x1
+#endif
+#ifndef TCP_CMSG_TS
+#define TCP_CMSG_TS 2
+#endif
+
+/*
+ * The argument as 6.1 defines it (64 bytes). It is spelled out under a
+ * name of our own so that the tests build against uapi headers that
+ * predate some of these fields; the kernel may define a shorter (older)
+ * or longer (newer) struct, which zc_kernel_size() measures at run time.
+ */
+struct zc_arg {
+	uint64_t address;
+	uint32_t length;
+	uint32_t recv_skip_hint;
+	uint32_t inq;
+	int32_t err;
+	uint64_t copybuf_address;
+	int32_t copybuf_len;
+	uint32_t flags;
+	uint64_t msg_control;
+	uint64_t msg_controllen;
+	uint32_t msg_flags;
+	uint32_t reserved;
+};
+
+#define ZC_END(f)	(offsetof(struct zc_arg, f) + \
+			 sizeof(((struct zc_arg *)0)->f))
+#define ZC_MIN_LEN	ZC_END(length)
+
+_Static_assert(sizeof(struct zc_arg) == 64, "zc_arg layout");
+_Static_assert(offsetof(struct zc_arg, length) ==
+	       offsetof(struct tcp_zerocopy_receive, length),
+	       "zc_arg must match the uapi prefix");
+
+#define ZC_PAGE		4096UL
+
+/* getsockopt(TCP_ZEROCOPY_RECEIVE); returns 0 or -errno. */
+static inline int zc_call(int fd, void *arg, socklen_t *len)
+{
+	return getsockopt(fd, IPPROTO_TCP, TCP_ZEROCOPY_RECEIVE,
+			  arg, len) ? -errno : 0;
+}
+
+/* The same with the full 64-byte argument. */
+static inline int zc_call64(int fd, struct zc_arg *zc)
+{
+	socklen_t len = sizeof(*zc);
+
+	return zc_call(fd, zc, &len);
+}
+
+/* SIOCINQ into *inq (may be negative on a broken kernel); 0 or -errno. */
+static inline int zc_siocinq(int fd, int *inq)
+{
+	*inq = -1;
+	return ioctl(fd, SIOCINQ, inq) ? -errno : 0;
+}
+
+/*
+ * Size of struct tcp_zerocopy_receive in the running kernel: an
+ * over-long, all-zero argument is clamped and the kernel writes its own
+ * size back into optlen. Returns the size or -errno.
+ */
+static inline int zc_kernel_size(int fd)
+{
+	static unsigned char zero[1024];
+	socklen_t len = sizeof(zero);
+	int ret;
+
+	memset(zero, 0, sizeof(zero));
+	ret = zc_call(fd, zero, &len);
+	if (ret)
+		return ret;
+	return len;
+}
+
+/* Bring up lo (and set its MTU when mtu > 0) in the current netns. */
+static inline int zc_lo_up(int mtu)
+{
+	struct ifreq ifr;
+	int fd, ret = 0;
+
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	if (mtu > 0) {
+		ifr.ifr_mtu = mtu;
+		if (ioctl(fd, SIOCSIFMTU, &ifr))
+			ret = -errno;
+	}
+	if (!ret && ioctl(fd, SIOCGIFFLAGS, &ifr))
+		ret = -errno;
+	if (!ret) {
+		ifr.ifr_flags |= IFF_UP;
+		if (ioctl(fd, SIOCSIFFLAGS, &ifr))
+			ret = -errno;
+	}
+	close(fd);
+	return ret;
+}
+
+/*
+ * Move this (forked, per-test) process into a network namespace of its
+ * own with lo up, so MTU changes never reach the host's lo.
+ * Returns 1 when done, 0 when unshare() is refused here (errno says
+ * why; the caller decides whether that is a skip), -errno when the new
+ * namespace could not be set up.
+ */
+static inline int zc_private_netns(int mtu)
+{
+	int ret;
+
+	if (unshare(CLONE_NEWNET))
+		return 0;
+	ret = zc_lo_up(mtu);
+	return ret ? ret : 1;
+}
+
+/* Loopback address of the family, port 0 (any). */
+static inline socklen_t zc_loopback(int family, struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	if (family == AF_INET6) {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+
+		a6->sin6_family = AF_INET6;
+		a6->sin6_addr = in6addr_loopback;
+		return sizeof(*a6);
+	}
+	((struct sockaddr_in *)ss)->sin_family = AF_INET;
+	((struct sockaddr_in *)ss)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return sizeof(struct sockaddr_in);
+}
+
+static inline int zc_socket(int family)
+{
+	int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	return fd < 0 ? -errno : fd;
+}
+
+/*
+ * Listening socket on the loopback address; its address is left in *ss.
+ * Returns the fd or -errno.
+ */
+static inline int zc_listener(int family, struct sockaddr_storage *ss,
+			      socklen_t *sslen)
+{
+	int fd, err;
+
+	fd = zc_socket(family);
+	if (fd < 0)
+		return fd;
+	*sslen = zc_loopback(family, ss);
+	if (bind(fd, (struct sockaddr *)ss, *sslen) ||
+	    listen(fd, 4) ||
+	    getsockname(fd, (struct sockaddr *)ss, sslen)) {
+		err = -errno;
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/*
+ * Connected pair over loopback: *cli is the connecting end, *srv the
+ * accepted one. mss > 0 sets TCP_MAXSEG on both before the handshake.
+ * Returns 0 or -errno.
+ */
+static inline int zc_pair(int family, int mss, int *cli, int *srv)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	int lfd, c, s, err = 0;
+
+	*cli = *srv = -1;
+	lfd = zc_listener(family, &ss, &sslen);
+	if (lfd < 0)
+		return lfd;
+	c = zc_socket(family);
+	if (c < 0) {
+		close(lfd);
+		return c;
+	}
+	if (mss > 0 &&
+	    (setsockopt(lfd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof(mss)) ||
+	     setsockopt(c, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof(mss))))
+		err = -errno;
+	if (!err && connect(c, (struct sockaddr *)&ss, sslen))
+		err = -errno;
+	s = err ? -1 : accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+	if (!err && s < 0)
+		err = -errno;
+	close(lfd);
+	if (err) {
+		close(c);
+		return err;
+	}
+	*cli = c;
+	*srv = s;
+	return 0;
+}
+
+/* poll() for events with a timeout; returns revents, 0 on timeout. */
+static inline int zc_wait(int fd, short events, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = fd, .events = events };
+	int n;
+
+	do {
+		n = poll(&pfd, 1, timeout_ms);
+	} while (n < 0 && errno == EINTR);
+	return n > 0 ? pfd.revents : n;
+}
+
+/*
+ * Wait until at least bytes are queued for reading: SO_RCVLOWAT makes
+ * poll() report POLLIN only then. Returns SIOCINQ or -errno/-ETIMEDOUT.
+ */
+static inline int zc_wait_inq(int fd, int bytes, int timeout_ms)
+{
+	int one = 1, ret;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &bytes, sizeof(bytes)))
+		return -errno;
+	ret = zc_wait(fd, POLLIN, timeout_ms);
+	if (ret < 0)
+		ret = -errno;
+	setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof(one));
+	if (ret < 0)
+		return ret;
+	if (!(ret & POLLIN))
+		return -ETIMEDOUT;
+	ret = zc_siocinq(fd, &bytes);
+	return ret ? ret : bytes;
+}
+
+/* Byte n of every test stream: changes within and across pages. */
+static inline unsigned char zc_pattern(size_t n)
+{
+	return (unsigned char)(n * 7 + (n >> 12) * 13 + 1);
+}
+
+static inline void zc_fill(unsigned char *buf, size_t off, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		buf[i] = zc_pattern(off + i);
+}
+
+/* Index of the first byte that breaks the pattern, or -1. */
+static inline long zc_check(const unsigned char *buf, size_t off, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (buf[i] != zc_pattern(off + i))
+			return (long)i;
+	return -1;
+}
+
+/* Write all of buf; returns 0 or -errno. */
+static inline int zc_send_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len) {
+		n = send(fd, p, len, MSG_NOSIGNAL);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Read exactly len bytes (already queued); returns 0 or -errno. */
+static inline int zc_read_all(int fd, void *buf, size_t len)
+{
+	char *p = buf;
+	ssize_t n;
+
+	while (len) {
+		n = recv(fd, p, len, MSG_DONTWAIT);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return -ENODATA;
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/*
+ * A page-aligned address range with nothing mapped at it: reserve with
+ * mmap, then unmap. Nothing else in these single-threaded tests maps
+ * memory between this and its use.
+ */
+static inline void *zc_hole(size_t len)
+{
+	void *p = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	munmap(p, len);
+	return p;
+}
+
+#endif /* TCP_ZEROCOPY_LIB_H */
