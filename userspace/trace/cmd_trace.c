@@ -1,11 +1,367 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder until the trace issue lands: says so and fails. */
+/*
+ * zcguard trace: live BPF tracer of tcp_zerocopy_receive().
+ *
+ * Loads zctrace.bpf.c through its bpftool skeleton, preferring
+ * fentry/fexit, falling back to kprobe/kretprobe and then to the BTF
+ * raw syscall tracepoints around getsockopt() (the BPF object has all
+ * three; only one flavour is loaded). The optlen probe on
+ * __sys_getsockopt is optional: without it optlen prints as "?".
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
+#include <bpf/libbpf.h>
+
+#include "trace/zctrace.h"
+#include "zctrace.skel.h"
+#include "trace/trace_out.h"
 #include "zcguard/cmd.h"
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	stop = 1;
+}
+
+static const char usage_text[] =
+"usage: zcguard trace [-p PID] [-d SECS] [-s] [-j] [-q] [-v] [-- CMD [ARG...]]\n"
+"Traces every tcp_zerocopy_receive() call (getsockopt TCP_ZEROCOPY_RECEIVE)\n"
+"with BPF (fentry/fexit, else kprobes, else the getsockopt syscall\n"
+"tracepoints): pid/comm, socket addresses, optlen,\n"
+"tcp_inq, bytes really queued, requested/mapped length, recv_skip_hint,\n"
+"copybuf use, return value and duration. A call whose tcp_inq exceeds the\n"
+"bytes in the receive queue (the state that crashes the zerocopy loop) is\n"
+"flagged VIOLATION at entry, before the kernel acts on it.\n"
+"  -p, --pid PID       only this process\n"
+"  -d, --duration S    stop after S seconds (default: until SIGINT/SIGTERM)\n"
+"  -s, --summary       one line per second instead of one per call\n"
+"  -j, --json          JSON lines (type call|violation|summary|total)\n"
+"  -q, --quiet         only violations and the totals\n"
+"  -v, --verbose       show libbpf's messages\n"
+"  -- CMD [ARG...]     run CMD, trace only it, stop when it exits\n"
+"Ends with the totals and the violation count.\n"
+"Exit: 0 no violation, 1 violations seen (or CMD failed), 2 bad usage,\n"
+"3 could not load/attach the BPF programs (needs root and kernel BTF).\n";
+
+static bool verbose;
+
+static int print_libbpf(enum libbpf_print_level level, const char *fmt,
+			va_list ap)
+{
+	if (!verbose && level != LIBBPF_WARN)
+		return 0;
+	if (!verbose)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static unsigned long long mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+static int on_event(void *ctx, void *data, size_t len)
+{
+	if (len >= sizeof(struct zct_event))
+		zct_out_event(ctx, data);
+	return 0;
+}
+
+/* Attach modes, best first: fentry needs BPF trampolines. */
+enum how { FENTRY, KPROBE, SYSCALL };
+
+struct mode {
+	const char *name;
+	enum how how;
+	bool optlen;
+};
+
+static const struct mode modes[] = {
+	{ "fentry/fexit", FENTRY, true },
+	{ "fentry/fexit", FENTRY, false },
+	{ "kprobe/kretprobe", KPROBE, true },
+	{ "kprobe/kretprobe", KPROBE, false },
+	{ "syscall tracepoints", SYSCALL, true },
+};
+
+static int attach_one(struct bpf_program *p, struct bpf_link **l)
+{
+	*l = bpf_program__attach(p);
+	return *l ? 0 : -errno;
+}
+
+/* Opens, loads and attaches the skeleton in one mode; NULL on failure. */
+static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int *err)
+{
+	struct zctrace *s = zctrace__open();
+
+	if (!s) {
+		*err = -errno;
+		return NULL;
+	}
+	s->rodata->targ_tgid = tgid;
+	bpf_program__set_autoload(s->progs.zc_fentry, m->how == FENTRY);
+	bpf_program__set_autoload(s->progs.zc_fexit, m->how == FENTRY);
+	bpf_program__set_autoload(s->progs.zc_kprobe, m->how == KPROBE);
+	bpf_program__set_autoload(s->progs.zc_kretprobe, m->how == KPROBE);
+	bpf_program__set_autoload(s->progs.gso_fentry,
+				  m->optlen && m->how == FENTRY);
+	bpf_program__set_autoload(s->progs.gso_kprobe,
+				  m->optlen && m->how == KPROBE);
+	bpf_program__set_autoload(s->progs.sys_enter_zc, m->how == SYSCALL);
+	bpf_program__set_autoload(s->progs.sys_exit_zc, m->how == SYSCALL);
+	*err = zctrace__load(s);
+	if (*err)
+		goto fail;
+	switch (m->how) {
+	case KPROBE:
+		*err = attach_one(s->progs.zc_kprobe, &s->links.zc_kprobe);
+		if (!*err)
+			*err = attach_one(s->progs.zc_kretprobe,
+					  &s->links.zc_kretprobe);
+		if (!*err && m->optlen)
+			*err = attach_one(s->progs.gso_kprobe,
+					  &s->links.gso_kprobe);
+		break;
+	case FENTRY:
+		*err = attach_one(s->progs.zc_fentry, &s->links.zc_fentry);
+		if (!*err)
+			*err = attach_one(s->progs.zc_fexit,
+					  &s->links.zc_fexit);
+		if (!*err && m->optlen)
+			*err = attach_one(s->progs.gso_fentry,
+					  &s->links.gso_fentry);
+		break;
+	case SYSCALL:
+		*err = attach_one(s->progs.sys_enter_zc,
+				  &s->links.sys_enter_zc);
+		if (!*err)
+			*err = attach_one(s->progs.sys_exit_zc,
+					  &s->links.sys_exit_zc);
+		break;
+	}
+	if (!*err)
+		return s;
+fail:
+	zctrace__destroy(s);
+	return NULL;
+}
+
+/* Forks CMD stopped on a pipe; it execs once go_fd is written/closed. */
+static pid_t start_cmd(char **argv, int *go_fd)
+{
+	int p[2];
+	pid_t pid;
+	char c;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		close(p[1]);
+		if (read(p[0], &c, 1) != 1)
+			_exit(127);	/* tracer gave up */
+		close(p[0]);
+		execvp(argv[0], argv);
+		fprintf(stderr, "zcguard trace: cannot run %s: %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	close(p[0]);
+	*go_fd = p[1];
+	return pid;
+}
+
+static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
+		      double *duration)
+{
+	static const struct option opts[] = {
+		{ "pid", required_argument, NULL, 'p' },
+		{ "duration", required_argument, NULL, 'd' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+p:d:sjqvh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			*pid = strtol(optarg, &end, 10);
+			if (*end || *pid <= 0) {
+				fprintf(stderr, "zcguard trace: bad pid '%s'\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'd':
+			*duration = strtod(optarg, &end);
+			if (*end || *duration <= 0) {
+				fprintf(stderr, "zcguard trace: bad duration '%s'\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			o->summary = true;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'v':
+			verbose = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			fprintf(stderr, "zcguard trace: bad arguments (-h for help)\n");
+			return 2;
+		}
+	}
+	if (*pid && optind < argc) {
+		fprintf(stderr, "zcguard trace: -p and a command exclude each other\n");
+		return 2;
+	}
+	return -1;
+}
 
 int cmd_trace(int argc, char **argv)
 {
-	fprintf(stderr, "zcguard trace: not built yet\n");
-	return 2;
+	struct zct_out out = { .f = stdout };
+	unsigned long long start, deadline = 0, next_tick;
+	struct zctrace *skel = NULL;
+	struct ring_buffer *rb = NULL;
+	const struct mode *mode = NULL;
+	struct zct_counters cnt;
+	struct sigaction sa = { .sa_handler = on_signal };
+	int rc, err = 0, go_fd = -1, status, cmd_rc = 0;
+	double duration = 0;
+	pid_t child = 0;
+	long pid = 0;
+	size_t i;
+
+	rc = parse_args(argc, argv, &out, &pid, &duration);
+	if (rc >= 0)
+		return rc;
+	libbpf_set_print(print_libbpf);
+	if (optind < argc) {
+		child = start_cmd(argv + optind, &go_fd);
+		if (child < 0) {
+			perror("zcguard trace: fork");
+			return 3;
+		}
+		pid = child;
+	}
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]) && !skel; i++) {
+		skel = try_mode(&modes[i], pid, &err);
+		mode = &modes[i];
+	}
+	if (!skel) {
+		fprintf(stderr, "zcguard trace: cannot load/attach BPF on "
+			"tcp_zerocopy_receive: %s (needs root, kernel BTF, "
+			"fentry or kprobes; -v shows libbpf's log)\n",
+			strerror(-err));
+		rc = 3;
+		goto out;
+	}
+	rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_event, &out,
+			      NULL);
+	if (!rb) {
+		perror("zcguard trace: ring buffer");
+		rc = 3;
+		goto out;
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	start = mono_ns();
+	out.t0_ns = start;
+	next_tick = start + 1000000000ULL;
+	if (duration > 0)
+		deadline = start + (unsigned long long)(duration * 1e9);
+	fprintf(stderr, "zcguard trace: attached (%s%s)%s\n", mode->name,
+		mode->how == SYSCALL ? " on getsockopt" :
+		mode->optlen ? " on tcp_zerocopy_receive, optlen from "
+		"__sys_getsockopt" : " on tcp_zerocopy_receive, no optlen",
+		child ? ", running the command" : "");
+	if (go_fd >= 0) {
+		if (write(go_fd, "g", 1) != 1)
+			perror("zcguard trace: starting the command");
+		close(go_fd);
+		go_fd = -1;
+	}
+
+	while (!stop) {
+		unsigned long long now;
+
+		err = ring_buffer__poll(rb, 100);
+		if (err < 0 && err != -EINTR) {
+			fprintf(stderr, "zcguard trace: ring buffer poll: %s\n",
+				strerror(-err));
+			break;
+		}
+		now = mono_ns();
+		while (now >= next_tick) {
+			zct_out_tick(&out, (next_tick - start) / 1e9);
+			next_tick += 1000000000ULL;
+		}
+		if (deadline && now >= deadline)
+			break;
+		if (child && waitpid(child, &status, WNOHANG) == child) {
+			cmd_rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 +
+				 WTERMSIG(status);
+			child = 0;
+			break;
+		}
+	}
+	/* Whatever is still queued belongs to this run. */
+	ring_buffer__consume(rb);
+	if (out.summary && (out.s_calls || out.s_viol))
+		zct_out_tick(&out, (mono_ns() - start) / 1e9);
+	cnt = skel->bss->counters;
+	zct_out_totals(&out, mode->name, &cnt);
+	if (cmd_rc)
+		fprintf(stderr, "zcguard trace: the command exited %d\n",
+			cmd_rc);
+	rc = (cnt.violations || cmd_rc) ? 1 : 0;
+out:
+	if (go_fd >= 0)
+		close(go_fd);	/* the command never starts */
+	if (child > 0) {
+		if (rc == 3)
+			waitpid(child, &status, 0);
+		else {
+			/* Stopped early (signal, duration): end the command. */
+			kill(child, SIGTERM);
+			waitpid(child, &status, 0);
+		}
+	}
+	ring_buffer__free(rb);
+	zctrace__destroy(skel);
+	return rc;
 }

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Text and JSON output of `zcguard trace` (see trace_out.h). */
+#include <arpa/inet.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "lib/json.h"
+#include "trace/trace_out.h"
+
+static void fmt_addr(char *buf, size_t len, int family, const __u8 *a,
+		     unsigned int port)
+{
+	char ip[INET6_ADDRSTRLEN] = "?";
+
+	if (family == AF_INET)
+		inet_ntop(AF_INET, a, ip, sizeof(ip));
+	else if (family == AF_INET6)
+		inet_ntop(AF_INET6, a, ip, sizeof(ip));
+	if (family == AF_INET6)
+		snprintf(buf, len, "[%s]:%u", ip, port);
+	else
+		snprintf(buf, len, "%s:%u", ip, port);
+}
+
+static void comm_of(char *buf, const struct zct_event *e)
+{
+	memcpy(buf, e->comm, ZCT_COMM_LEN);
+	buf[ZCT_COMM_LEN] = '\0';
+}
+
+static double rel_sec(const struct zct_out *o, unsigned long long ns)
+{
+	return ns > o->t0_ns ? (ns - o->t0_ns) / 1e9 : 0.0;
+}
+
+static void json_event(struct zct_out *o, const struct zct_event *e,
+		       const char *local, const char *peer)
+{
+	char comm[ZCT_COMM_LEN + 1];
+	FILE *f = o->f;
+
+	comm_of(comm, e);
+	fprintf(f, "{\"type\":\"%s\",\"t\":%.6f,\"pid\":%u,\"tid\":%u,"
+		"\"comm\":",
+		e->kind == ZCT_CALL ? "call" : "violation",
+		rel_sec(o, e->ts_ns), e->pid, e->tid);
+	zcg_json_str(f, comm);
+	fprintf(f, ",\"local\":\"%s\",\"peer\":\"%s\",\"state\":%u,"
+		"\"optlen\":%d,\"inq\":%u,\"queued\":%u,\"qlen\":%u,"
+		"\"rcv_nxt\":%u,\"copied_seq\":%u,\"violation\":%s,"
+		"\"address\":%llu,\"length\":%u,\"copybuf_len\":%d",
+		local, peer, e->state, e->optlen, e->inq, e->queued, e->qlen,
+		e->rcv_nxt, e->copied_seq,
+		(e->flags & ZCT_F_VIOLATION) ? "true" : "false",
+		(unsigned long long)e->address, e->req_len, e->copybuf_req);
+	if (e->kind == ZCT_CALL)
+		fprintf(f, ",\"mapped\":%u,\"recv_skip_hint\":%u,"
+			"\"copybuf_used\":%d,\"ret\":%d,\"dur_ns\":%llu",
+			e->mapped_len, e->skip_hint, e->copybuf_used, e->ret,
+			(unsigned long long)e->dur_ns);
+	fputs("}\n", f);
+}
+
+static void text_event(struct zct_out *o, const struct zct_event *e,
+		       const char *local, const char *peer)
+{
+	char comm[ZCT_COMM_LEN + 1];
+	char optlen[16] = "?";
+	FILE *f = o->f;
+
+	comm_of(comm, e);
+	if (e->optlen >= 0)
+		snprintf(optlen, sizeof(optlen), "%d", e->optlen);
+	if (e->kind == ZCT_ENTRY_VIOLATION) {
+		fprintf(f, "%10.6f VIOLATION pid=%u comm=%s %s <- %s "
+			"inq=%u queued=%u qlen=%u rcv_nxt=%u copied_seq=%u "
+			"req=%u: tcp_inq exceeds the receive queue\n",
+			rel_sec(o, e->ts_ns), e->pid, comm, local, peer,
+			e->inq, e->queued, e->qlen, e->rcv_nxt, e->copied_seq,
+			e->req_len);
+		return;
+	}
+	if (!o->header_done) {
+		fprintf(f, "%10s %7s %-15s %-22s %-22s %6s %8s %8s %8s %8s "
+			"%6s %11s %5s %7s\n", "TIME(s)", "PID", "COMM",
+			"LOCAL", "PEER", "OPTLEN", "INQ", "QUEUED", "REQ",
+			"MAPPED", "SKIP", "COPYBUF", "RET", "DUR(us)");
+		o->header_done = true;
+	}
+	fprintf(f, "%10.6f %7u %-15s %-22s %-22s %6s %8u %8u %8u %8u %6u "
+		"%5d/%-5d %5d %7.1f%s\n", rel_sec(o, e->ts_ns), e->pid, comm,
+		local, peer, optlen, e->inq, e->queued, e->req_len,
+		e->mapped_len, e->skip_hint, e->copybuf_used, e->copybuf_req,
+		e->ret, e->dur_ns / 1e3,
+		(e->flags & ZCT_F_VIOLATION) ? " VIOLATION" : "");
+}
+
+void zct_out_event(struct zct_out *o, const struct zct_event *e)
+{
+	char local[64], peer[64];
+	bool show;
+
+	if (e->kind == ZCT_CALL) {
+		o->calls++;
+		o->s_calls++;
+		o->s_mapped += e->mapped_len;
+		if (e->copybuf_used > 0)
+			o->s_copied += e->copybuf_used;
+		o->s_skipped += e->skip_hint;
+		o->s_dur_sum += e->dur_ns;
+		if (e->dur_ns > o->s_dur_max)
+			o->s_dur_max = e->dur_ns;
+		if (e->ret < 0) {
+			o->errors++;
+			o->s_errors++;
+		}
+	} else {
+		o->violations++;
+		o->s_viol++;
+	}
+	/* Violations always show; calls only in event mode. */
+	show = e->kind != ZCT_CALL || (!o->summary && !o->quiet);
+	if (!show)
+		return;
+	fmt_addr(local, sizeof(local), e->family, e->saddr, e->sport);
+	fmt_addr(peer, sizeof(peer), e->family, e->daddr, e->dport);
+	if (o->json)
+		json_event(o, e, local, peer);
+	else
+		text_event(o, e, local, peer);
+	fflush(o->f);
+}
+
+void zct_out_tick(struct zct_out *o, double t_sec)
+{
+	double avg = o->s_calls ? o->s_dur_sum / 1e3 / o->s_calls : 0;
+
+	if (o->summary && o->json)
+		fprintf(o->f, "{\"type\":\"summary\",\"t\":%.0f,\"calls\":%llu,"
+			"\"mapped\":%llu,\"copied\":%llu,\"skipped\":%llu,"
+			"\"errors\":%llu,\"violations\":%llu,"
+			"\"avg_us\":%.1f,\"max_us\":%.1f}\n", t_sec,
+			o->s_calls, o->s_mapped, o->s_copied, o->s_skipped,
+			o->s_errors, o->s_viol, avg, o->s_dur_max / 1e3);
+	else if (o->summary)
+		fprintf(o->f, "%4.0fs calls=%llu mapped=%llu copied=%llu "
+			"skipped=%llu errors=%llu violations=%llu "
+			"avg=%.1fus max=%.1fus\n", t_sec, o->s_calls,
+			o->s_mapped, o->s_copied, o->s_skipped, o->s_errors,
+			o->s_viol, avg, o->s_dur_max / 1e3);
+	fflush(o->f);
+	o->s_calls = o->s_mapped = o->s_copied = o->s_skipped = 0;
+	o->s_errors = o->s_viol = o->s_dur_sum = o->s_dur_max = 0;
+}
+
+void zct_out_totals(struct zct_out *o, const char *mode,
+		    const struct zct_counters *c)
+{
+	if (o->json)
+		fprintf(o->f, "{\"type\":\"total\",\"mode\":\"%s\","
+			"\"events\":%llu,\"violations\":%llu,\"errors\":%llu,"
+			"\"entries\":%llu,\"returns\":%llu,\"dropped\":%llu}\n",
+			mode, o->calls, (unsigned long long)c->violations,
+			o->errors, (unsigned long long)c->entries,
+			(unsigned long long)c->returns,
+			(unsigned long long)c->dropped);
+	else
+		fprintf(o->f, "zcguard trace: %llu calls traced (%llu entered, "
+			"%llu returned), %llu errors, %llu dropped, "
+			"violations: %llu\n", o->calls,
+			(unsigned long long)c->entries,
+			(unsigned long long)c->returns, o->errors,
+			(unsigned long long)c->dropped,
+			(unsigned long long)c->violations);
+	fflush(o->f);
+}

@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * BPF side of `zcguard trace`: watches every tcp_zerocopy_receive() call.
+ *
+ * At entry it snapshots the socket (the caller holds the socket lock, so
+ * softirq input goes to the backlog and the snapshot is consistent) and
+ * compares tcp_inq() with the bytes the receive queue really holds. The
+ * zerocopy loop trusts tcp_inq(): when it is larger, tcp_recv_skb() runs
+ * off the end of the queue and the loop dereferences a NULL skb. Such a
+ * call is reported at ENTRY, before the kernel acts on it, because the
+ * return may never come. At return the same record is completed with what
+ * the call did and sent to user space.
+ *
+ * Two attach flavours with one body: fentry/fexit (BPF trampolines) and
+ * kprobe/kretprobe for kernels without trampolines. User space enables
+ * one of them. Everything is read with CO-RE, so an object built against
+ * a newer kernel's BTF loads on 6.1.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+
+#include "trace/zctrace.h"
+
+#define AF_INET		2
+#define AF_INET6	10
+#define SOL_TCP		6
+#define TCP_ZEROCOPY_RECEIVE 35
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Only this process (tgid), 0 = all. Set by user space before load. */
+const volatile __u32 targ_tgid;
+
+struct zct_counters counters;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 1 << 20);
+} events SEC(".maps");
+
+/* A call between entry and return, by thread. */
+struct call {
+	struct zct_event ev;
+	struct tcp_zerocopy_receive *zc;	/* user pointer if 'user' */
+	__u32 user;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, struct call);
+} calls SEC(".maps");
+
+/* optlen the thread passed to its current getsockopt(), by thread. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, __s32);
+} optlens SEC(".maps");
+
+static __always_inline bool wanted(__u64 id)
+{
+	return !targ_tgid || (__u32)(id >> 32) == targ_tgid;
+}
+
+/* tcp_inq() of include/net/tcp.h, read field by field. */
+static __always_inline __u32 inq_of(struct sock *sk, __u32 rcv_nxt,
+				    __u32 copied)
+{
+	struct tcp_sock *tp = (struct tcp_sock *)sk;
+	unsigned long flags = BPF_CORE_READ(sk, __sk_common.skc_flags);
+	__u8 state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	__u32 urg_seq = BPF_CORE_READ(tp, urg_seq);
+	__u16 urg_data = BPF_CORE_READ(tp, urg_data);
+	__u32 done = bpf_core_enum_value(enum sock_flags, SOCK_DONE);
+	__u32 inl = bpf_core_enum_value(enum sock_flags, SOCK_URGINLINE);
+	__u32 answ;
+
+	if (state == TCP_SYN_SENT || state == TCP_SYN_RECV)
+		return 0;
+	if ((flags & (1UL << inl)) || !urg_data ||
+	    (__s32)(urg_seq - copied) < 0 || (__s32)(urg_seq - rcv_nxt) >= 0) {
+		answ = rcv_nxt - copied;
+		if (answ && (flags & (1UL << done)))
+			answ--;
+		return answ;
+	}
+	return urg_seq - copied;
+}
+
+static __always_inline void read_addrs(struct sock *sk, struct zct_event *e)
+{
+	e->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	e->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	e->dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	e->state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	if (e->family == AF_INET) {
+		BPF_CORE_READ_INTO(&e->saddr, sk, __sk_common.skc_rcv_saddr);
+		BPF_CORE_READ_INTO(&e->daddr, sk, __sk_common.skc_daddr);
+	} else if (e->family == AF_INET6 &&
+		   bpf_core_field_exists(sk->__sk_common.skc_v6_daddr)) {
+		BPF_CORE_READ_INTO(&e->saddr, sk,
+				   __sk_common.skc_v6_rcv_saddr.in6_u.u6_addr8);
+		BPF_CORE_READ_INTO(&e->daddr, sk,
+				   __sk_common.skc_v6_daddr.in6_u.u6_addr8);
+	}
+}
+
+/*
+ * Bytes the receive queue holds past copied_seq. The in-order queue is
+ * contiguous, so the tail skb's end_seq bounds it (a FIN counts one, which
+ * tcp_inq() subtracts again); no walk needed.
+ */
+static __always_inline void read_queue(struct sock *sk, struct zct_event *e)
+{
+	struct sk_buff_head *q = &sk->sk_receive_queue;
+	struct sk_buff *tail = BPF_CORE_READ(sk, sk_receive_queue.prev);
+	struct sk_buff *head = BPF_CORE_READ(sk, sk_receive_queue.next);
+	struct tcp_skb_cb *cb;
+	__s32 n;
+
+	e->qlen = BPF_CORE_READ(sk, sk_receive_queue.qlen);
+	e->queued = 0;
+	if (!tail || (void *)tail == (void *)q)
+		return;
+	cb = (struct tcp_skb_cb *)&tail->cb[0];
+	n = BPF_CORE_READ(cb, end_seq) - e->copied_seq;
+	e->queued = n > 0 ? n : 0;
+	cb = (struct tcp_skb_cb *)&head->cb[0];
+	if ((__s32)(BPF_CORE_READ(cb, seq) - e->copied_seq) > 0)
+		e->flags |= ZCT_F_HEAD_GAP;
+}
+
+/* Socket part of the entry snapshot, shared by every attach flavour. */
+static __always_inline void snap_sock(struct sock *sk, struct zct_event *e)
+{
+	struct tcp_sock *tp = (struct tcp_sock *)sk;
+
+	read_addrs(sk, e);
+	/* rcv_nxt before the queue: softirq queues data, then moves it. */
+	e->rcv_nxt = BPF_CORE_READ(tp, rcv_nxt);
+	e->copied_seq = BPF_CORE_READ(tp, copied_seq);
+	e->inq = inq_of(sk, e->rcv_nxt, e->copied_seq);
+	read_queue(sk, e);
+}
+
+static __always_inline void start_event(struct zct_event *e, __u64 id)
+{
+	__sync_fetch_and_add(&counters.entries, 1);
+	e->ts_ns = bpf_ktime_get_ns();
+	e->pid = id >> 32;
+	e->tid = (__u32)id;
+	bpf_get_current_comm(e->comm, sizeof(e->comm));
+}
+
+/* Flags the violation at once, then parks the call until it returns. */
+static __always_inline void park(struct call *c, __u64 id)
+{
+	struct zct_event *e = &c->ev;
+
+	if (e->inq > e->queued) {
+		e->flags |= ZCT_F_VIOLATION;
+		e->kind = ZCT_ENTRY_VIOLATION;
+		__sync_fetch_and_add(&counters.violations, 1);
+		if (bpf_ringbuf_output(&events, e, sizeof(*e), 0))
+			__sync_fetch_and_add(&counters.dropped, 1);
+	}
+	e->kind = ZCT_CALL;
+	bpf_map_update_elem(&calls, &id, c, BPF_ANY);
+}
+
+static __always_inline int on_entry(struct sock *sk,
+				    struct tcp_zerocopy_receive *zc)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct zct_event *e;
+	struct call c = {};
+	__s32 *optlen;
+
+	if (!wanted(id))
+		return 0;
+	e = &c.ev;
+	c.zc = zc;
+	start_event(e, id);
+	e->optlen = -1;
+	optlen = bpf_map_lookup_elem(&optlens, &id);
+	if (optlen) {
+		e->optlen = *optlen;
+		e->flags |= ZCT_F_OPTLEN;
+	}
+	snap_sock(sk, e);
+	e->address = BPF_CORE_READ(zc, address);
+	e->req_len = BPF_CORE_READ(zc, length);
+	e->copybuf_req = BPF_CORE_READ(zc, copybuf_len);
+	park(&c, id);
+	return 0;
+}
+
+/* Reads the first optlen bytes (at most the struct) of the user's zc. */
+static __always_inline void read_user_zc(struct tcp_zerocopy_receive *dst,
+					 const void *uptr, __s32 optlen)
+{
+	__u32 n = optlen;
+
+	if (optlen < 0)
+		return;
+	if (n > sizeof(*dst))
+		n = sizeof(*dst);
+	bpf_probe_read_user(dst, n, uptr);
+}
+
+static __always_inline int on_return(int ret)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct tcp_zerocopy_receive uzc = {};
+	struct tcp_zerocopy_receive *zc;
+	struct zct_event *e;
+	struct call *c;
+
+	c = bpf_map_lookup_elem(&calls, &id);
+	if (!c)
+		return 0;
+	__sync_fetch_and_add(&counters.returns, 1);
+	e = &c->ev;
+	zc = c->zc;
+	e->dur_ns = bpf_ktime_get_ns() - e->ts_ns;
+	e->ret = ret;
+	if (!c->user) {
+		e->mapped_len = BPF_CORE_READ(zc, length);
+		e->skip_hint = BPF_CORE_READ(zc, recv_skip_hint);
+		e->copybuf_used = BPF_CORE_READ(zc, copybuf_len);
+	} else if (!ret) {
+		/* The kernel copied only optlen bytes back. */
+		read_user_zc(&uzc, zc, e->optlen);
+		e->mapped_len = uzc.length;
+		if (e->optlen >= 16)
+			e->skip_hint = uzc.recv_skip_hint;
+		if (e->optlen >= 36)
+			e->copybuf_used = uzc.copybuf_len;
+	}
+	if (bpf_ringbuf_output(&events, e, sizeof(*e), 0))
+		__sync_fetch_and_add(&counters.dropped, 1);
+	bpf_map_delete_elem(&calls, &id);
+	bpf_map_delete_elem(&optlens, &id);
+	return 0;
+}
+
+static __always_inline int on_getsockopt(int level, int optname,
+					 int *uoptlen)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	__s32 len = -1;
+
+	if (level != SOL_TCP || optname != TCP_ZEROCOPY_RECEIVE ||
+	    !wanted(id))
+		return 0;
+	bpf_probe_read_user(&len, sizeof(len), uoptlen);
+	bpf_map_update_elem(&optlens, &id, &len, BPF_ANY);
+	return 0;
+}
+
+SEC("fentry/tcp_zerocopy_receive")
+int BPF_PROG(zc_fentry, struct sock *sk, struct tcp_zerocopy_receive *zc)
+{
+	return on_entry(sk, zc);
+}
+
+SEC("fexit/tcp_zerocopy_receive")
+int BPF_PROG(zc_fexit, struct sock *sk, struct tcp_zerocopy_receive *zc,
+	     void *tss, int ret)
+{
+	return on_return(ret);
+}
+
+SEC("kprobe/tcp_zerocopy_receive")
+int BPF_KPROBE(zc_kprobe, struct sock *sk, struct tcp_zerocopy_receive *zc)
+{
+	return on_entry(sk, zc);
+}
+
+SEC("kretprobe/tcp_zerocopy_receive")
+int BPF_KRETPROBE(zc_kretprobe, int ret)
+{
+	return on_return(ret);
+}
+
+/* The syscall is where the caller's optlen is: do_tcp_getsockopt reads it. */
+SEC("fentry/__sys_getsockopt")
+int BPF_PROG(gso_fentry, int fd, int level, int optname, char *optval,
+	     int *optlen)
+{
+	return on_getsockopt(level, optname, optlen);
+}
+
+SEC("kprobe/__sys_getsockopt")
+int BPF_KPROBE(gso_kprobe, int fd, int level, int optname, char *optval,
+	       int *optlen)
+{
+	return on_getsockopt(level, optname, optlen);
+}
+
+/*
+ * Syscall flavour, for kernels where neither trampolines nor kprobes can
+ * be used (seen: fentry -EPERM, no CONFIG_KPROBES). The BTF raw syscall
+ * tracepoints see getsockopt() before the kernel does anything: the
+ * socket comes from the fd table, the request from user memory. No socket
+ * lock is held here; reading rcv_nxt before the queue keeps concurrent
+ * input from looking like a violation. One event per getsockopt(SOL_TCP,
+ * TCP_ZEROCOPY_RECEIVE) call, including calls the option parsing rejects.
+ */
+#define NR_getsockopt 55	/* x86_64 */
+
+static __always_inline struct sock *sock_of_fd(unsigned long fd)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
+	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct socket *sock;
+	struct file *f = NULL;
+
+	if (fd >= BPF_CORE_READ(fdt, max_fds))
+		return NULL;
+	bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	if (!f)
+		return NULL;
+	sock = BPF_CORE_READ(f, private_data);
+	/* Not a socket unless the socket points back at this file. */
+	if (!sock || BPF_CORE_READ(sock, file) != f)
+		return NULL;
+	return BPF_CORE_READ(sock, sk);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter_zc, struct pt_regs *regs, long nr)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct tcp_zerocopy_receive uzc = {};
+	struct zct_event *e;
+	struct call c = {};
+	struct sock *sk;
+	int *uoptlen;
+
+	if (nr != NR_getsockopt || !wanted(id))
+		return 0;
+	if (BPF_CORE_READ(regs, si) != SOL_TCP ||
+	    BPF_CORE_READ(regs, dx) != TCP_ZEROCOPY_RECEIVE)
+		return 0;
+	sk = sock_of_fd(BPF_CORE_READ(regs, di));
+	if (!sk || BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP)
+		return 0;
+	e = &c.ev;
+	c.user = 1;
+	c.zc = (void *)BPF_CORE_READ(regs, r10);
+	uoptlen = (void *)BPF_CORE_READ(regs, r8);
+	start_event(e, id);
+	e->optlen = -1;
+	if (!bpf_probe_read_user(&e->optlen, sizeof(e->optlen), uoptlen))
+		e->flags |= ZCT_F_OPTLEN;
+	snap_sock(sk, e);
+	if (e->optlen >= 12) {
+		read_user_zc(&uzc, c.zc, e->optlen);
+		e->address = uzc.address;
+		e->req_len = uzc.length;
+		if (e->optlen >= 36)
+			e->copybuf_req = uzc.copybuf_len;
+	}
+	park(&c, id);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit_zc, struct pt_regs *regs, long ret)
+{
+	if (BPF_CORE_READ(regs, orig_ax) != NR_getsockopt)
+		return 0;
+	return on_return(ret);
+}
