@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * zcg_report_parse(): finds the first kernel crash in a console log,
+ * decides where its report ends and which function is to blame.
+ *
+ * The log is walked line by line (lines.c takes the printk prefixes
+ * off). When the log has timestamps, lines without one are user output
+ * and are ignored; when the crash line carries a caller id ("[ T32]"),
+ * lines of other callers (other CPUs, other tasks) are ignored as well.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/frames.h"
+#include "report/header.h"
+#include "report/lines.h"
+#include "report/report.h"
+
+/* Bounds for garbage input: a report is never longer than this. */
+#define MAX_REPORT_LINES 4000
+#define MAX_FRAMES 64
+
+/* Candidate guilty frames, in the order the kernel printed them. */
+struct frames {
+	int n;
+	char name[MAX_FRAMES][ZCG_FUNC_MAX];
+};
+
+static void add_frame(struct frames *f, const char *name)
+{
+	if (f->n < MAX_FRAMES)
+		strcpy(f->name[f->n++], name);
+}
+
+/* Everything learnt while walking the report. */
+struct walk {
+	struct zcg_header hdr;
+	char access[8];		/* KASAN: "Read" / "Write" */
+	struct frames at;	/* lockdep "..., at: FUNC" */
+	struct frames rip;	/* "RIP: 0010:FUNC" */
+	struct frames trace;	/* Call Trace frames */
+	int stack_closed;	/* past the stack we care about */
+	int in_trace;		/* inside a Call Trace block */
+	int trace_done;		/* a Call Trace block has ended */
+	int frames_seen;
+};
+
+static int is_sep(const char *t)
+{
+	size_t n = strspn(t, "=");
+
+	return n >= 20 && t[n] == '\0';
+}
+
+/* "RAX: ...", "R10: ...", "FS:  ...", "CR2: ...", "PKRU: ..." */
+static int is_register(const char *t)
+{
+	int i;
+
+	for (i = 0; i < 5 && ((t[i] >= 'A' && t[i] <= 'Z') ||
+			      (t[i] >= '0' && t[i] <= '9')); i++)
+		;
+	return i >= 2 && t[i] == ':' && t[0] >= 'A' && t[0] <= 'Z';
+}
+
+static int starts_any(const char *t, const char *const *list)
+{
+	for (; *list; list++)
+		if (zcg_starts(t, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const terminal[] = {
+	"Kernel Offset:", "---[ end Kernel panic", "Rebooting in ", NULL,
+};
+
+/* Lines that may follow "---[ end trace ]---" in the same oops. */
+static const char *const tail[] = {
+	"RIP:", "Code:", "EIP:", "note: ", "Disabling lock debugging",
+	"---[ end trace", "Fixing recursive fault", "Dumping ftrace",
+	NULL,
+};
+
+/* Lines that continue a report after its (first) Call Trace. */
+static const char *const more[] = {
+	"Modules linked in", "Call Trace", "Call trace", "CPU:",
+	"Hardware name", "Workqueue:", "Code:", "RIP:", "task:",
+	"Showing all locks", "Showing busy", "NMI backtrace",
+	"Sending NMI", "INFO: lockdep", "lock held", "locks held",
+	"other info", "stack backtrace", "irq event stamp", "hardirqs last",
+	"softirqs last", "Preemption disabled at", "Disabling lock",
+	"Not tainted", "Tainted:", "note:", "=====", "-----", "---[",
+	"Allocated by", "Freed by", "Last potentially", "The buggy address",
+	"Memory state", "Kernel panic", "<TASK>", "</TASK>", "<IRQ>",
+	"</IRQ>", "<NMI>", "</NMI>", "<SOFTIRQ>", "</SOFTIRQ>", "Mem-Info",
+	"rcu: ", "\"echo 0", "Dumping ftrace", "Object ", "Redzone ",
+	"Padding ", "Read of size", "Write of size",
+	NULL,
+};
+
+static int continues(const char *raw)
+{
+	const char *t = zcg_skip_blanks(raw);
+
+	if (t != raw || !*t || is_register(t) || starts_any(t, more))
+		return 1;
+	/* "1 lock held by khungtaskd/25:" */
+	if (*t >= '0' && *t <= '9' && strstr(t, " held by "))
+		return 1;
+	return 0;
+}
+
+/* Collects frames and facts from one line of the report. */
+static void learn(struct walk *w, const char *raw)
+{
+	const char *t = zcg_skip_blanks(raw), *p;
+	char name[ZCG_FUNC_MAX];
+	int unreliable;
+
+	if (!w->access[0] && w->hdr.kind == ZK_KASAN) {
+		if (zcg_starts(t, "Read of size") || zcg_starts(t, "Read at"))
+			strcpy(w->access, "Read");
+		else if (zcg_starts(t, "Write of size") ||
+			 zcg_starts(t, "Write at"))
+			strcpy(w->access, "Write");
+	}
+	/* A KASAN/hung-task report goes on with other, unrelated stacks. */
+	if (zcg_starts(t, "Allocated by task") ||
+	    zcg_starts(t, "Freed by task") ||
+	    zcg_starts(t, "The buggy address") ||
+	    zcg_starts(t, "Showing all locks") ||
+	    (w->hdr.kind == ZK_HUNG && zcg_starts(t, "NMI backtrace")))
+		w->stack_closed = 1;
+	if (w->stack_closed)
+		return;
+
+	p = strstr(t, ", at: ");
+	if (p && zcg_func_at(zcg_skip_blanks(p + 6), name, sizeof(name)))
+		add_frame(&w->at, name);
+	else if (zcg_starts(t, "at: ") &&
+		 zcg_func_at(zcg_skip_blanks(t + 4), name, sizeof(name)))
+		add_frame(&w->at, name);
+
+	if (zcg_starts(t, "RIP: ") || zcg_starts(t, "EIP: ") ||
+	    zcg_starts(t, "pc : ")) {
+		p = t + 5;
+		/* Only kernel mode: CS 0010 (user is 0033 or 0023). */
+		if (zcg_starts(p, "0010:"))
+			p += 5;
+		else if (p[0] >= '0' && p[0] <= '9' && p[4] == ':')
+			return;
+		if (zcg_frame_line(p, name, sizeof(name), &unreliable))
+			add_frame(&w->rip, name);
+		return;
+	}
+
+	if (zcg_starts(t, "Call Trace") || zcg_starts(t, "Call trace") ||
+	    zcg_starts(t, "backtrace:")) {
+		w->in_trace = 1;
+		return;
+	}
+	/* Frames are indented; column-0 text is never one. */
+	if (t != raw && zcg_frame_line(t, name, sizeof(name), &unreliable)) {
+		w->frames_seen = 1;
+		if (!unreliable)
+			add_frame(&w->trace, name);
+		return;
+	}
+	if (w->in_trace && !(*t == '<' || is_register(t) ||
+			     zcg_starts(t, "Code:"))) {
+		w->in_trace = 0;
+		w->trace_done = 1;
+	}
+}
+
+static const char *first_guilty(const struct frames *f, enum zcg_skip skip)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++)
+		if (!zcg_frame_generic(f->name[i], skip))
+			return f->name[i];
+	return NULL;
+}
+
+static const char *pick_guilty(const struct walk *w)
+{
+	enum zcg_skip skip = zcg_header_skip(w->hdr.kind);
+	const char *g = NULL;
+
+	if (w->hdr.func[0] && !zcg_frame_generic(w->hdr.func, skip))
+		return w->hdr.func;
+	if (w->hdr.kind == ZK_DEADLOCK || w->hdr.kind == ZK_LOCKDEP)
+		g = first_guilty(&w->at, skip);
+	/* A hung task has no RIP of its own; later RIPs are other CPUs. */
+	if (!g && w->hdr.kind != ZK_HUNG)
+		g = first_guilty(&w->rip, skip);
+	if (!g)
+		g = first_guilty(&w->trace, skip);
+	return g ? g : "";
+}
+
+/* Is ln ignored as not part of the kernel's report? */
+static int foreign(const struct zcg_line *ln, int log_has_ts,
+		   const char *ctx)
+{
+	if (log_has_ts && !ln->has_ts)
+		return 1;
+	return ctx[0] && ln->ctx[0] && strcmp(ctx, ln->ctx);
+}
+
+/*
+ * Finds the first crash line. Returns its offset or (size_t)-1; sets
+ * *has_ts when the log has printk timestamps (then only timestamped
+ * lines may start a crash: user output saying "WARNING:" is not one).
+ */
+static size_t find_start(const char *log, size_t len, struct zcg_line *ln,
+			 int *has_ts)
+{
+	struct zcg_header h;
+	size_t pos = 0, plain = (size_t)-1;
+
+	*has_ts = 0;
+	while (!zcg_line_read(log, len, pos, ln)) {
+		pos = ln->next;
+		if (ln->has_ts)
+			*has_ts = 1;
+		if (zcg_header_parse(ln->text, &h) == ZK_NONE)
+			continue;
+		if (ln->has_ts)
+			return ln->off;
+		if (plain == (size_t)-1)
+			plain = ln->off;
+	}
+	return *has_ts ? (size_t)-1 : plain;
+}
+
+/* May a crash of kind next appear inside a report of kind cur? */
+static int part_of(enum zcg_kind cur, enum zcg_kind next)
+{
+	if (next == ZK_PANIC)
+		return 1;
+	if (cur == ZK_BUG_AT && next == ZK_INVOP)
+		return 1;
+	/* rcu prints one INFO line per flavour/CPU group */
+	return cur == ZK_RCU && next == ZK_RCU;
+}
+
+enum state { BODY, TAIL, PANIC, TERM };
+
+int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
+{
+	struct zcg_line *ln;
+	struct walk *w;
+	struct zcg_header h2;
+	char ctx[sizeof(ln->ctx)];
+	enum state st = BODY;
+	size_t start, pos;
+	int has_ts, lines = 0, complete, ended = 0;
+	const char *t, *g;
+
+	if (!rep || (!log && len))
+		return -1;
+	memset(rep, 0, sizeof(*rep));
+	ln = malloc(sizeof(*ln));
+	w = calloc(1, sizeof(*w));
+	if (!ln || !w) {
+		free(ln);
+		free(w);
+		return -1;
+	}
+	start = find_start(log, len, ln, &has_ts);
+	if (start == (size_t)-1) {
+		free(ln);
+		free(w);
+		return 0;
+	}
+	zcg_line_read(log, len, start, ln);
+	zcg_header_parse(ln->text, &w->hdr);
+	strcpy(ctx, ln->ctx);
+	/* Report text starts at the message, after any user output. */
+	rep->start = ln->off;
+	rep->end = ln->next;
+	learn(w, ln->text);
+
+	for (pos = ln->next; !zcg_line_read(log, len, pos, ln);
+	     pos = ln->next) {
+		if (foreign(ln, has_ts, ctx))
+			continue;
+		if (++lines > MAX_REPORT_LINES)
+			break;
+		t = zcg_skip_blanks(ln->text);
+		if (zcg_header_parse(t, &h2) != ZK_NONE &&
+		    !part_of(w->hdr.kind, h2.kind) && st != TERM) {
+			/* The next crash: this report is over. */
+			ended = 1;
+			break;
+		}
+		if (st == TERM) {
+			if (!starts_any(t, terminal))
+				break;
+		} else if (starts_any(t, terminal)) {
+			st = TERM;
+		} else if (h2.kind == ZK_PANIC) {
+			st = PANIC;
+		} else if (st == TAIL) {
+			if (!is_register(t) && !starts_any(t, tail) && *t)
+				break;
+		} else if (st == BODY) {
+			if (zcg_starts(t, "---[ end trace") ||
+			    (zcg_header_sep_closed(w->hdr.kind) &&
+			     is_sep(t))) {
+				st = TAIL;
+				ended = 1;
+			} else if (w->trace_done && !w->in_trace &&
+				   !zcg_header_sep_closed(w->hdr.kind) &&
+				   !continues(ln->text)) {
+				/* Past its stack: the report is over. */
+				ended = 1;
+				break;
+			}
+		}
+		if (st != BODY)
+			ended = 1;
+		learn(w, ln->text);
+		/* Trailing blank lines are not part of the report. */
+		if (*t)
+			rep->end = ln->next;
+	}
+
+	g = pick_guilty(w);
+	complete = zcg_header_title(&w->hdr, w->access, g, rep->title,
+				    sizeof(rep->title));
+	snprintf(rep->guilty, sizeof(rep->guilty), "%s", g);
+	/*
+	 * Truncated: the title lacks its function, or the log stopped in
+	 * the middle of a report that never showed a stack.
+	 */
+	rep->corrupted = !complete || (!ended && !w->frames_seen &&
+				       w->hdr.kind != ZK_PANIC &&
+				       w->hdr.kind != ZK_NOFUNC);
+	free(ln);
+	free(w);
+	return 1;
+}
