@@ -1,11 +1,410 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder until the vm issue lands: says so and fails. */
+/*
+ * zcguard vm: boots a kernel in qemu with an initramfs of our own, runs a
+ * command (and modules) inside, and gives syzkaller-style verdicts with
+ * `git bisect run` exit codes. See usage() and the helpers in this dir:
+ * initramfs.c (the image), init.c (the guest side), qemu.c, run.c (the
+ * loop and its timeouts), verdict.c, summary.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "lib/file.h"
+#include "lib/spawn.h"
+#include "vm/kernel.h"
+#include "vm/qemu.h"
+#include "vm/run.h"
+#include "vm/summary.h"
+#include "vm/vm.h"
 #include "zcguard/cmd.h"
+
+#define EXIT_UNTESTED 125
+
+static volatile sig_atomic_t stop_sig;
+
+static void on_signal(int sig)
+{
+	stop_sig = sig;
+	/* Do not wait for the loop: end every qemu right now. */
+	zcg_kill_all();
+}
+
+static void usage(FILE *f)
+{
+	fputs(
+"usage: zcguard vm [OPTIONS] [--] [CMD [ARG...]]\n"
+"Boots a kernel in qemu (KVM if it works, else TCG), loads the modules,\n"
+"runs CMD in the guest (PATH=/bin: busybox + --file programs, cwd /tmp)\n"
+"and prints one verdict per run: OK, crashed: TITLE, failed: REASON,\n"
+"boot failed: REASON, timed out: REASON; then `all runs: ...`.\n"
+"  --kernel BZIMAGE     default: newest /boot/vmlinuz-6.1.*-cloud-amd64\n"
+"  --module FILE.ko     insmod at boot, in order (repeatable)\n"
+"  --file SRC[:DST]     add a file (DST default /bin/BASENAME; repeatable)\n"
+"  --runs N             fresh VMs (1)       --parallel P   at once (1)\n"
+"  --timeout S          per run (300)       --boot-timeout S  to init (60)\n"
+"  --idle-timeout S     no console/output for S seconds (60)\n"
+"  --append STR         added to: console=ttyS0 oops=panic panic_on_warn=1\n"
+"                       panic=-1\n"
+"  --memory MB          guest RAM (512)\n"
+"  --keep-logs DIR      keep run-N.console, run-N.output, summary.json\n"
+"  --json FILE          write the JSON summary to FILE too\n"
+"A top-level TAP/KTAP `not ok` in CMD's output or on the console, or a\n"
+"non-zero exit of CMD, means failed.\n"
+"Exit: 0 all OK, 1 a run crashed or failed, 125 could not test\n"
+"(boot failure, timeout, infrastructure), 2 bad arguments.\n", f);
+}
+
+static int bad(const char *fmt, const char *arg)
+{
+	fputs("zcguard vm: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return 2;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int add_file(struct vm_opts *o, const char *arg)
+{
+	const char *colon = strchr(arg, ':');
+	struct vm_file *nf, *f;
+	const char *base;
+	size_t slen = colon ? (size_t)(colon - arg) : strlen(arg);
+
+	nf = realloc(o->files, (o->nfiles + 1) * sizeof(*nf));
+	if (!nf)
+		return -1;
+	o->files = nf;
+	f = &nf[o->nfiles];
+	f->src = strndup(arg, slen);
+	if (!f->src || !*f->src)
+		return bad("--file %s: no source file", arg);
+	if (colon) {
+		if (colon[1] != '/' || strlen(colon + 1) >= sizeof(f->dst))
+			return bad("--file %s: DST must be an absolute path", arg);
+		strcpy(f->dst, colon + 1);
+	} else {
+		base = strrchr(f->src, '/');
+		base = base ? base + 1 : f->src;
+		snprintf(f->dst, sizeof(f->dst), "/bin/%s", base);
+	}
+	if (access(f->src, R_OK) < 0)
+		return bad("--file: cannot read %s", f->src);
+	o->nfiles++;
+	return 0;
+}
+
+enum {
+	OPT_KERNEL = 256, OPT_MODULE, OPT_FILE, OPT_RUNS, OPT_PARALLEL,
+	OPT_TIMEOUT, OPT_BOOT_TIMEOUT, OPT_IDLE_TIMEOUT, OPT_APPEND,
+	OPT_KEEP_LOGS, OPT_JSON, OPT_MEMORY,
+};
+
+static const struct option longopts[] = {
+	{ "kernel", required_argument, NULL, OPT_KERNEL },
+	{ "module", required_argument, NULL, OPT_MODULE },
+	{ "file", required_argument, NULL, OPT_FILE },
+	{ "runs", required_argument, NULL, OPT_RUNS },
+	{ "parallel", required_argument, NULL, OPT_PARALLEL },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "boot-timeout", required_argument, NULL, OPT_BOOT_TIMEOUT },
+	{ "idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT },
+	{ "append", required_argument, NULL, OPT_APPEND },
+	{ "keep-logs", required_argument, NULL, OPT_KEEP_LOGS },
+	{ "json", required_argument, NULL, OPT_JSON },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Fills o from argv. 0, 1 for -h (done), 2 on a bad argument. */
+static int parse_args(int argc, char **argv, struct vm_opts *o)
+{
+	int c, r = 0;
+
+	o->runs = 1;
+	o->parallel = 1;
+	o->timeout = 300;
+	o->boot_timeout = 60;
+	o->idle_timeout = 60;
+	o->memory_mb = 512;
+	o->busybox = getenv("ZCG_BUSYBOX") ? getenv("ZCG_BUSYBOX") :
+		     "/bin/busybox";
+	optind = 1;
+	opterr = 0;
+	/* '+': stop at CMD so its own options are not ours. */
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return 1;
+		case OPT_KERNEL:
+			if (strlen(optarg) >= sizeof(o->kernel))
+				return bad("--kernel: path too long%s", "");
+			strcpy(o->kernel, optarg);
+			break;
+		case OPT_MODULE:
+			o->modules = realloc(o->modules, (o->nmodules + 1) *
+					     sizeof(*o->modules));
+			if (!o->modules)
+				return 2;
+			if (access(optarg, R_OK) < 0)
+				return bad("--module: cannot read %s", optarg);
+			o->modules[o->nmodules++] = optarg;
+			break;
+		case OPT_FILE:
+			r = add_file(o, optarg);
+			break;
+		case OPT_RUNS:
+			r = parse_int(optarg, 1, 10000, &o->runs);
+			break;
+		case OPT_PARALLEL:
+			r = parse_int(optarg, 1, 64, &o->parallel);
+			break;
+		case OPT_TIMEOUT:
+			r = parse_int(optarg, 1, 86400, &o->timeout);
+			break;
+		case OPT_BOOT_TIMEOUT:
+			r = parse_int(optarg, 1, 86400, &o->boot_timeout);
+			break;
+		case OPT_IDLE_TIMEOUT:
+			r = parse_int(optarg, 1, 86400, &o->idle_timeout);
+			break;
+		case OPT_MEMORY:
+			r = parse_int(optarg, 64, 65536, &o->memory_mb);
+			break;
+		case OPT_APPEND:
+			o->append = optarg;
+			break;
+		case OPT_KEEP_LOGS:
+			o->keep_logs = optarg;
+			break;
+		case OPT_JSON:
+			o->json = optarg;
+			break;
+		case ':':
+			return bad("option %s needs an argument",
+				   argv[optind - 1]);
+		default:
+			return bad("unknown option '%s' (see -h)",
+				   argv[optind - 1]);
+		}
+		if (r == -1)
+			return bad("bad number for %s", argv[optind - 2 >= 0 ?
+				   optind - 2 : 0]);
+		if (r)
+			return 2;
+	}
+	o->cmd = argv + optind;
+	if (o->parallel > o->runs)
+		o->parallel = o->runs;
+	return 0;
+}
+
+struct ctx {
+	int tty;
+	int total;
+	int progress_shown;
+};
+
+static void clear_progress(struct ctx *c)
+{
+	if (c->progress_shown) {
+		fputs("\r\033[K", stdout);
+		c->progress_shown = 0;
+	}
+}
+
+static void on_done(const struct vm_result *r, void *arg)
+{
+	struct ctx *c = arg;
+	char v[320];
+
+	clear_progress(c);
+	vm_verdict_str(r, v, sizeof(v));
+	printf("run #%d: %s\n", r->run, v);
+	fflush(stdout);
+}
+
+static void on_tick(int finished, int running, double elapsed, void *arg)
+{
+	struct ctx *c = arg;
+
+	if (!c->tty)
+		return;
+	printf("\r\033[K[zcguard vm] %d/%d done, %d running, %.0fs elapsed",
+	       finished, c->total, running, elapsed);
+	fflush(stdout);
+	c->progress_shown = 1;
+}
+
+/* Problems found before any VM: every run gets the same verdict. */
+static int untestable(const struct vm_opts *o, const char *kind,
+		      const char *why)
+{
+	int i;
+
+	for (i = 0; i < o->runs; i++)
+		printf("run #%d: %s: %s\n", i, kind, why);
+	printf("all runs: %s: %s\n", kind, why);
+	return EXIT_UNTESTED;
+}
+
+static int check_modules(const struct vm_opts *o)
+{
+	char rel[128];
+	int i;
+
+	for (i = 0; i < o->nmodules; i++) {
+		if (vm_module_release(o->modules[i], rel, sizeof(rel)) < 0) {
+			fprintf(stderr, "zcguard vm: warning: no vermagic in %s, not checked\n",
+				o->modules[i]);
+			continue;
+		}
+		if (o->release[0] && strcmp(rel, o->release)) {
+			fprintf(stderr, "zcguard vm: %s is built for %s but the kernel is %s\n",
+				o->modules[i], rel, o->release);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int make_workdir(char *buf, size_t len)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(buf, len, "%s/zcguard-vm.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	return mkdtemp(buf) ? 0 : -1;
+}
+
+static void set_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static int run_vms(struct vm_opts *o, const char *workdir)
+{
+	char initrd[PATH_MAX + 16], err[512], line[400], json[PATH_MAX + 16];
+	struct vm_result *results;
+	struct vm_summary sum;
+	struct tap_counts t;
+	struct ctx c = { .tty = isatty(1), .total = o->runs };
+	struct vm_runner rn = {
+		.o = o, .initrd = initrd, .stop = &stop_sig,
+		.done = on_done, .tick = on_tick, .ctx = &c,
+	};
+	long long t0 = zcg_now_ms();
+	int ret;
+
+	snprintf(initrd, sizeof(initrd), "%s/initramfs.cpio", workdir);
+	if (vm_initramfs_build(o, initrd, err, sizeof(err)) < 0) {
+		fprintf(stderr, "zcguard vm: %s\n", err);
+		return EXIT_UNTESTED;
+	}
+	rn.kvm = vm_kvm_probe(workdir);
+	rn.logdir = o->keep_logs ? o->keep_logs : workdir;
+	rn.keep = o->keep_logs != NULL;
+	if (c.tty)
+		fprintf(stderr, "zcguard vm: %s (%s), %s, %d run(s), %d at a time\n",
+			o->kernel, o->release[0] ? o->release : "?",
+			rn.kvm ? "kvm" : "tcg", o->runs, o->parallel);
+	results = calloc(o->runs, sizeof(*results));
+	if (!results)
+		return EXIT_UNTESTED;
+	if (vm_run_all(&rn, results) < 0) {
+		clear_progress(&c);
+		free(results);
+		if (stop_sig) {
+			fprintf(stderr, "zcguard vm: interrupted, all VMs stopped\n");
+			return 128 + stop_sig;
+		}
+		return EXIT_UNTESTED;
+	}
+	clear_progress(&c);
+	sum = (struct vm_summary){
+		.o = o, .results = results, .n = o->runs,
+		.accel = rn.kvm ? "kvm" : "tcg",
+		.logdir = o->keep_logs, .seconds = (zcg_now_ms() - t0) / 1000.0,
+	};
+	vm_summary_line(&sum, line, sizeof(line));
+	printf("%s\n", line);
+	vm_summary_tests(&sum, &t);
+	if (t.ok + t.not_ok + t.skipped)
+		printf("tests: %d ok, %d not ok, %d skipped\n", t.ok, t.not_ok,
+		       t.skipped);
+	if (c.tty)
+		fprintf(stderr, "zcguard vm: %d run(s) in %.1fs\n", o->runs,
+			sum.seconds);
+	fflush(stdout);
+	snprintf(json, sizeof(json), "%s/summary.json", rn.logdir);
+	if (vm_summary_json(&sum, json) < 0)
+		fprintf(stderr, "zcguard vm: cannot write %s\n", json);
+	if (o->json && vm_summary_json(&sum, o->json) < 0)
+		fprintf(stderr, "zcguard vm: cannot write %s: %s\n", o->json,
+			strerror(errno));
+	ret = vm_summary_exit(&sum);
+	free(results);
+	return ret;
+}
 
 int cmd_vm(int argc, char **argv)
 {
-	fprintf(stderr, "zcguard vm: not built yet\n");
-	return 2;
+	struct vm_opts o;
+	char workdir[PATH_MAX], err[512];
+	int ret;
+
+	memset(&o, 0, sizeof(o));
+	ret = parse_args(argc, argv, &o);
+	if (ret)
+		return ret == 1 ? 0 : 2;
+	if (!o.kernel[0] && vm_kernel_default(o.kernel, sizeof(o.kernel)) < 0)
+		return bad("no --kernel and no /boot/vmlinuz-6.1.*-cloud-amd64%s",
+			   "");
+	if (access(o.kernel, R_OK) < 0)
+		return bad("--kernel: cannot read %s", o.kernel);
+	if (access(o.busybox, X_OK) < 0)
+		return bad("%s missing: install busybox-static", o.busybox);
+	if (o.keep_logs && zcg_mkdir_p(o.keep_logs) < 0)
+		return bad("--keep-logs: cannot create %s", o.keep_logs);
+
+	if (vm_kernel_check(o.kernel, o.release, sizeof(o.release), err,
+			    sizeof(err)) < 0)
+		return untestable(&o, "boot failed", err);
+	if (check_modules(&o) < 0)
+		return EXIT_UNTESTED;
+
+	set_signals();
+	if (make_workdir(workdir, sizeof(workdir)) < 0) {
+		fprintf(stderr, "zcguard vm: cannot create a work directory: %s\n",
+			strerror(errno));
+		return EXIT_UNTESTED;
+	}
+	ret = run_vms(&o, workdir);
+	zcg_kill_all();
+	zcg_rm_rf(workdir);
+	return ret;
 }

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef ZCGUARD_LIB_FILE_H
+#define ZCGUARD_LIB_FILE_H
+
+#include <stddef.h>
+
+/*
+ * Reads a whole file into a malloc'ed buffer with a NUL appended (so text
+ * can be used as a string). *len (may be NULL) gets the size without the
+ * NUL. Returns NULL with errno set on failure.
+ */
+char *zcg_read_file(const char *path, size_t *len);
+
+/* Creates/truncates path and writes buf[0..len). 0 or -1 with errno. */
+int zcg_write_file(const char *path, const void *buf, size_t len);
+
+/*
+ * Removes a directory tree without following symlinks. Only for trees the
+ * caller created itself (work directories). 0 or -1.
+ */
+int zcg_rm_rf(const char *path);
+
+/* mkdir -p with mode 0755. 0 or -1 with errno. */
+int zcg_mkdir_p(const char *path);
+
+#endif

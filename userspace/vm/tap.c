@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Counts top-level TAP/KTAP results in command output and console logs. */
+#include <string.h>
+#include <strings.h>
+
+#include "vm/tap.h"
+
+/* Skips "[...]" printk prefixes (time, caller) and the space after them. */
+static const char *strip_printk(const char *p, const char *end)
+{
+	int stripped = 0;
+
+	while (p < end && *p == '[') {
+		const char *q = memchr(p, ']', end - p);
+
+		if (!q)
+			break;
+		p = q + 1;
+		stripped = 1;
+	}
+	if (stripped && p < end && *p == ' ')
+		p++;
+	return p;
+}
+
+/* "# SKIP" / "# TODO" directive, case-insensitive, after the name. */
+static int has_directive(const char *p, const char *end)
+{
+	const char *hash = memchr(p, '#', end - p);
+
+	while (hash) {
+		const char *d = hash + 1;
+
+		while (d < end && *d == ' ')
+			d++;
+		if (end - d >= 4 && (!strncasecmp(d, "skip", 4) ||
+				     !strncasecmp(d, "todo", 4)))
+			return 1;
+		hash = memchr(hash + 1, '#', end - hash - 1);
+	}
+	return 0;
+}
+
+static int starts(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	if ((size_t)(end - p) < n || memcmp(p, word, n))
+		return 0;
+	return p + n == end || p[n] == ' ';
+}
+
+void tap_count(const char *text, size_t len, int console,
+	       struct tap_counts *t)
+{
+	const char *p = text, *end = text + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		const char *le = nl ? nl : end, *s = p;
+
+		while (le > s && (le[-1] == '\r' || le[-1] == ' '))
+			le--;
+		if (console)
+			s = strip_printk(s, le);
+		if (starts(s, le, "ok")) {
+			if (has_directive(s, le))
+				t->skipped++;
+			else
+				t->ok++;
+		} else if (starts(s, le, "not ok")) {
+			if (has_directive(s, le)) {
+				t->skipped++;
+			} else {
+				if (!t->not_ok) {
+					size_t n = le - s;
+
+					if (n >= sizeof(t->first_fail))
+						n = sizeof(t->first_fail) - 1;
+					memcpy(t->first_fail, s, n);
+					t->first_fail[n] = '\0';
+				}
+				t->not_ok++;
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+}

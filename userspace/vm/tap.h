@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef ZCGUARD_VM_TAP_H
+#define ZCGUARD_VM_TAP_H
+
+#include <stddef.h>
+
+/* Top-level TAP/KTAP results seen in a log. */
+struct tap_counts {
+	int ok;
+	int not_ok;
+	int skipped;		/* "ok/not ok ... # SKIP" and "# TODO" */
+	char first_fail[160];	/* the first "not ok" line, trimmed */
+};
+
+/*
+ * Adds the top-level results in text[0..len) to *t. Nested results
+ * (indented or "# "-prefixed) are not counted. With console set, each
+ * line's printk prefixes ("[    1.234567] ", "[  T1] ") are removed first,
+ * which is how a module's KTAP shows up on the serial console.
+ */
+void tap_count(const char *text, size_t len, int console,
+	       struct tap_counts *t);
+
+#endif

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One run's verdict from what the VM left behind: the console (crash
+ * reports, KTAP from modules), the results port (markers of the init,
+ * the command's TAP and exit status) and how the runner stopped it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "report/report.h"
+#include "vm/guest.h"
+#include "vm/verdict.h"
+
+const char *vm_kind_name(enum vm_kind k)
+{
+	switch (k) {
+	case VM_OK:
+		return "OK";
+	case VM_CRASHED:
+		return "crashed";
+	case VM_FAILED:
+		return "failed";
+	case VM_BOOT_FAILED:
+		return "boot failed";
+	case VM_TIMED_OUT:
+		return "timed out";
+	}
+	return "?";
+}
+
+void vm_verdict_str(const struct vm_result *r, char *buf, size_t len)
+{
+	if (r->kind == VM_OK)
+		snprintf(buf, len, "OK");
+	else
+		snprintf(buf, len, "%s: %s", vm_kind_name(r->kind), r->detail);
+}
+
+static int find_crash(const struct vm_observed *ob, struct vm_result *r)
+{
+	struct zcg_report rep;
+
+	memset(&rep, 0, sizeof(rep));
+	if (zcg_report_parse(ob->console, ob->console_len, &rep) != 1)
+		return 0;
+	snprintf(r->detail, sizeof(r->detail), "%s", rep.title);
+	r->corrupted = rep.corrupted;
+	return 1;
+}
+
+/* The value after the last "@@zcguard:exit=", or -1. */
+static int exit_marker(const char *out, size_t len)
+{
+	const char *p = out, *last = NULL;
+	size_t n = strlen(MARK_EXIT);
+
+	while ((p = memmem(p, len - (p - out), MARK_EXIT, n))) {
+		last = p;
+		p += n;
+	}
+	return last ? atoi(last + n) : -1;
+}
+
+/* "NAME:ERROR" of an insmod failure marker into buf, or 0. */
+static int insmod_failure(const char *out, size_t len, char *buf,
+			  size_t blen)
+{
+	size_t n = strlen(MARK_INSMOD_FAILED);
+	const char *p = memmem(out, len, MARK_INSMOD_FAILED, n), *e;
+
+	if (!p)
+		return 0;
+	p += n;
+	e = strstr(p, MARK_END);
+	if (!e)
+		e = p + strlen(p);
+	snprintf(buf, blen, "insmod %.*s", (int)(e - p), p);
+	/* "insmod /lib/modules/x.ko:Invalid argument" -> "...: Invalid" */
+	{
+		char *colon = strrchr(buf, ':');
+
+		if (colon && colon[1] != ' ' && strlen(buf) + 1 < blen) {
+			memmove(colon + 2, colon + 1, strlen(colon + 1) + 1);
+			colon[1] = ' ';
+		}
+	}
+	return 1;
+}
+
+/* First line of qemu's own messages, for "boot failed: qemu: ...". */
+static void qemu_reason(const char *log, char *buf, size_t len)
+{
+	const char *p = log ? log : "";
+	size_t n;
+
+	while (*p == '\n')
+		p++;
+	n = strcspn(p, "\n");
+	if (n)
+		snprintf(buf, len, "%.*s", (int)n, p);
+	else
+		snprintf(buf, len, "qemu ended before the guest's init ran");
+}
+
+void vm_classify(const struct vm_observed *ob, struct vm_result *r)
+{
+	char why[200];
+
+	r->booted = memmem(ob->output, ob->output_len, MARK_INIT,
+			   strlen(MARK_INIT)) != NULL;
+	r->exit_status = exit_marker(ob->output, ob->output_len);
+	memset(&r->tap, 0, sizeof(r->tap));
+	tap_count(ob->output, ob->output_len, 0, &r->tap);
+	tap_count(ob->console, ob->console_len, 1, &r->tap);
+	r->detail[0] = '\0';
+
+	/* A kernel crash wins over everything, timeouts included. */
+	if (find_crash(ob, r)) {
+		/* Before the init ran the test never started. */
+		r->kind = r->booted ? VM_CRASHED : VM_BOOT_FAILED;
+		return;
+	}
+	if (!r->booted) {
+		r->kind = VM_BOOT_FAILED;
+		if (ob->stop == VM_STOP_BOOT_TIMEOUT)
+			snprintf(r->detail, sizeof(r->detail),
+				 "no init after %ds", ob->boot_timeout);
+		else if (ob->stop == VM_STOP_IDLE_TIMEOUT)
+			snprintf(r->detail, sizeof(r->detail),
+				 "no console output for %ds during boot",
+				 ob->idle_timeout);
+		else if (ob->stop == VM_STOP_TOTAL_TIMEOUT)
+			snprintf(r->detail, sizeof(r->detail),
+				 "no init after %ds", ob->timeout);
+		else if (WIFEXITED(ob->qemu_status) &&
+			 WEXITSTATUS(ob->qemu_status) == 0)
+			snprintf(r->detail, sizeof(r->detail),
+				 "kernel stopped before the init ran");
+		else
+			qemu_reason(ob->qemu_log, r->detail, sizeof(r->detail));
+		return;
+	}
+	if (ob->stop == VM_STOP_IDLE_TIMEOUT || ob->stop == VM_STOP_TOTAL_TIMEOUT) {
+		r->kind = VM_TIMED_OUT;
+		if (ob->stop == VM_STOP_IDLE_TIMEOUT)
+			snprintf(r->detail, sizeof(r->detail),
+				 "no output for %ds", ob->idle_timeout);
+		else
+			snprintf(r->detail, sizeof(r->detail),
+				 "run took more than %ds", ob->timeout);
+		return;
+	}
+	if (r->tap.not_ok) {
+		r->kind = VM_FAILED;
+		snprintf(r->detail, sizeof(r->detail), "%s%s",
+			 r->tap.first_fail,
+			 r->tap.not_ok > 1 ? " (and more)" : "");
+		return;
+	}
+	if (insmod_failure(ob->output, ob->output_len, why, sizeof(why))) {
+		/* Usually a kernel/module mismatch: nothing was tested. */
+		r->kind = VM_BOOT_FAILED;
+		snprintf(r->detail, sizeof(r->detail), "%s", why);
+		return;
+	}
+	if (r->exit_status < 0) {
+		/* Booted, no crash report, yet the init never finished. */
+		r->kind = VM_CRASHED;
+		snprintf(r->detail, sizeof(r->detail),
+			 "lost connection to test machine");
+		return;
+	}
+	if (r->exit_status) {
+		r->kind = VM_FAILED;
+		snprintf(r->detail, sizeof(r->detail), "exit status %d",
+			 r->exit_status);
+		return;
+	}
+	r->kind = VM_OK;
+}
