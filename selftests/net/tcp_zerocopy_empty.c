@@ -27,11 +27,19 @@
 #define DATA_LEN	1000
 #define WAIT_MS		5000
 
-FIXTURE(zc_empty) {
+/* What the helpers below work on (the fixture holds one). */
+struct zc_state {
 	int fd;			/* the socket under test */
 	int peer;
+	int family;
+	bool mapped;
+	bool use_copybuf;
 	void *map;
 	unsigned char copybuf[CB_LEN];
+};
+
+FIXTURE(zc_empty) {
+	struct zc_state st;
 };
 
 FIXTURE_VARIANT(zc_empty) {
@@ -82,13 +90,17 @@ FIXTURE_VARIANT_ADD(zc_empty, ipv6_mapped_copybuf) {
 
 FIXTURE_SETUP(zc_empty)
 {
+	struct zc_state *st = &self->st;
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	int ret, fd;
 
-	self->fd = -1;
-	self->peer = -1;
-	self->map = NULL;
+	st->fd = -1;
+	st->peer = -1;
+	st->map = NULL;
+	st->family = variant->family;
+	st->mapped = variant->mapped;
+	st->use_copybuf = variant->copybuf;
 	ret = zc_private_netns(0);
 	ASSERT_LE(0, ret);
 	if (!ret)
@@ -96,7 +108,7 @@ FIXTURE_SETUP(zc_empty)
 		       strerror(errno));
 
 	/* Probe the family once, so that each test only has to build. */
-	fd = zc_listener(variant->family, &ss, &sslen);
+	fd = zc_listener(st->family, &ss, &sslen);
 	if (fd == -EAFNOSUPPORT || fd == -EADDRNOTAVAIL)
 		SKIP(return, "no loopback for this family: %s", strerror(-fd));
 	ASSERT_LE(0, fd);
@@ -105,32 +117,32 @@ FIXTURE_SETUP(zc_empty)
 
 FIXTURE_TEARDOWN(zc_empty)
 {
-	if (self->map)
-		munmap(self->map, MAP_LEN);
-	if (self->fd >= 0)
-		close(self->fd);
-	if (self->peer >= 0)
-		close(self->peer);
+	struct zc_state *st = &self->st;
+
+	if (st->map)
+		munmap(st->map, MAP_LEN);
+	if (st->fd >= 0)
+		close(st->fd);
+	if (st->peer >= 0)
+		close(st->peer);
 }
 
 /*
- * The argument for self->fd: address mapped on the socket or a hole,
+ * The argument for st->fd: address mapped on the socket or a hole,
  * optional copy buffer, sentinels in the out-fields.
  */
-static int zc_prepare(FIXTURE_DATA(zc_empty) *self,
-		      const FIXTURE_VARIANT(zc_empty) *variant,
-		      struct zc_arg *zc)
+static int zc_prepare(struct zc_state *st, struct zc_arg *zc)
 {
 	memset(zc, 0, sizeof(*zc));
-	if (variant->mapped && !self->map) {
-		self->map = mmap(NULL, MAP_LEN, PROT_READ, MAP_SHARED,
-				 self->fd, 0);
-		if (self->map == MAP_FAILED) {
-			self->map = NULL;
+	if (st->mapped && !st->map) {
+		st->map = mmap(NULL, MAP_LEN, PROT_READ, MAP_SHARED,
+				 st->fd, 0);
+		if (st->map == MAP_FAILED) {
+			st->map = NULL;
 			return -errno;
 		}
 	}
-	zc->address = (uintptr_t)(variant->mapped ? self->map :
+	zc->address = (uintptr_t)(st->mapped ? st->map :
 				  zc_hole(MAP_LEN));
 	if (!zc->address)
 		return -ENOMEM;
@@ -138,9 +150,9 @@ static int zc_prepare(FIXTURE_DATA(zc_empty) *self,
 	zc->recv_skip_hint = SENTINEL;
 	zc->inq = SENTINEL;
 	zc->err = (int32_t)SENTINEL;
-	memset(self->copybuf, CB_FILL, sizeof(self->copybuf));
-	if (variant->copybuf) {
-		zc->copybuf_address = (uintptr_t)self->copybuf;
+	memset(st->copybuf, CB_FILL, sizeof(st->copybuf));
+	if (st->use_copybuf) {
+		zc->copybuf_address = (uintptr_t)st->copybuf;
 		zc->copybuf_len = CB_LEN;
 	}
 	return 0;
@@ -169,22 +181,21 @@ static int zc_copybuf_dirty(const unsigned char *buf)
 	return 0;
 }
 
-/* Call on self->fd; checks that no state reports queued data. */
-static int zc_run(struct __test_metadata *_metadata,
-		  FIXTURE_DATA(zc_empty) *self,
-		  const FIXTURE_VARIANT(zc_empty) *variant, struct zc_arg *zc)
+/* Call on st->fd; checks that no state reports queued data. */
+static int zc_run(struct __test_metadata *_metadata, struct zc_state *st,
+		  struct zc_arg *zc)
 {
 	int inq = -1, ret;
 
-	ret = zc_prepare(self, variant, zc);
+	ret = zc_prepare(st, zc);
 	if (ret)
 		return ret;
-	ret = zc_call64(self->fd, zc);
-	EXPECT_EQ(0, zc_copybuf_dirty(self->copybuf));
-	if (self->map)
-		EXPECT_EQ(0, zc_resident_pages(self->map));
+	ret = zc_call64(st->fd, zc);
+	EXPECT_EQ(0, zc_copybuf_dirty(st->copybuf));
+	if (st->map)
+		EXPECT_EQ(0, zc_resident_pages(st->map));
 	/* SIOCINQ is -EINVAL on a listener, by design. */
-	if (!zc_siocinq(self->fd, &inq))
+	if (!zc_siocinq(st->fd, &inq))
 		EXPECT_EQ(0, inq);
 	return ret;
 }
@@ -211,156 +222,164 @@ static void zc_expect_untouched(struct __test_metadata *_metadata,
 	EXPECT_EQ((int32_t)SENTINEL, zc->err);
 }
 
-/* Connected pair: self->fd accepted, self->peer connecting. */
-static int zc_connect(FIXTURE_DATA(zc_empty) *self,
-		      const FIXTURE_VARIANT(zc_empty) *variant)
+/* Connected pair: st->fd accepted, st->peer connecting. */
+static int zc_connect(struct zc_state *st)
 {
-	return zc_pair(variant->family, 0, &self->peer, &self->fd);
+	return zc_pair(st->family, 0, &st->peer, &st->fd);
 }
 
 TEST_F(zc_empty, fresh_close)
 {
+	struct zc_state *st = &self->st;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	self->fd = zc_socket(variant->family);
-	ASSERT_LE(0, self->fd);
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	st->fd = zc_socket(st->family);
+	ASSERT_LE(0, st->fd);
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 }
 
 TEST_F(zc_empty, bound_close)
 {
+	struct zc_state *st = &self->st;
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	self->fd = zc_socket(variant->family);
-	ASSERT_LE(0, self->fd);
-	sslen = zc_loopback(variant->family, &ss);
-	ASSERT_EQ(0, bind(self->fd, (struct sockaddr *)&ss, sslen));
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	st->fd = zc_socket(st->family);
+	ASSERT_LE(0, st->fd);
+	sslen = zc_loopback(st->family, &ss);
+	ASSERT_EQ(0, bind(st->fd, (struct sockaddr *)&ss, sslen));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 }
 
 TEST_F(zc_empty, listening)
 {
+	struct zc_state *st = &self->st;
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	self->fd = zc_listener(variant->family, &ss, &sslen);
-	ASSERT_LE(0, self->fd);
-	ASSERT_EQ(-ENOTCONN, zc_run(_metadata, self, variant, &zc));
+	st->fd = zc_listener(st->family, &ss, &sslen);
+	ASSERT_LE(0, st->fd);
+	ASSERT_EQ(-ENOTCONN, zc_run(_metadata, st, &zc));
 	zc_expect_untouched(_metadata, &zc);
 }
 
 TEST_F(zc_empty, connected_no_data)
 {
+	struct zc_state *st = &self->st;
 	struct zc_arg zc;
 	int fd;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_connect(st));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 
 	/* The connecting end too (its own mapping). */
-	if (self->map)
-		munmap(self->map, MAP_LEN);
-	self->map = NULL;
-	fd = self->fd;
-	self->fd = self->peer;
-	self->peer = fd;
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	if (st->map)
+		munmap(st->map, MAP_LEN);
+	st->map = NULL;
+	fd = st->fd;
+	st->fd = st->peer;
+	st->peer = fd;
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 }
 
 TEST_F(zc_empty, all_data_read)
 {
+	struct zc_state *st = &self->st;
 	unsigned char data[DATA_LEN];
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
+	ASSERT_EQ(0, zc_connect(st));
 	zc_fill(data, 0, sizeof(data));
-	ASSERT_EQ(0, zc_send_all(self->peer, data, sizeof(data)));
-	ASSERT_EQ(DATA_LEN, zc_wait_inq(self->fd, DATA_LEN, WAIT_MS));
+	ASSERT_EQ(0, zc_send_all(st->peer, data, sizeof(data)));
+	ASSERT_EQ(DATA_LEN, zc_wait_inq(st->fd, DATA_LEN, WAIT_MS));
 	memset(data, 0, sizeof(data));
-	ASSERT_EQ(0, zc_read_all(self->fd, data, sizeof(data)));
+	ASSERT_EQ(0, zc_read_all(st->fd, data, sizeof(data)));
 	ASSERT_EQ(-1, zc_check(data, 0, sizeof(data)));
 
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 	/* Asking again changes nothing. */
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 }
 
 TEST_F(zc_empty, peer_shutdown)
 {
+	struct zc_state *st = &self->st;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
-	ASSERT_EQ(0, shutdown(self->peer, SHUT_WR));
-	ASSERT_NE(0, zc_wait(self->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
-	ASSERT_EQ(-EIO, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_connect(st));
+	ASSERT_EQ(0, shutdown(st->peer, SHUT_WR));
+	ASSERT_NE(0, zc_wait(st->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	ASSERT_EQ(-EIO, zc_run(_metadata, st, &zc));
 	zc_expect_untouched(_metadata, &zc);
 }
 
 TEST_F(zc_empty, peer_shutdown_after_data)
 {
+	struct zc_state *st = &self->st;
 	unsigned char data[DATA_LEN];
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
+	ASSERT_EQ(0, zc_connect(st));
 	zc_fill(data, 0, sizeof(data));
-	ASSERT_EQ(0, zc_send_all(self->peer, data, sizeof(data)));
-	ASSERT_EQ(0, shutdown(self->peer, SHUT_WR));
-	ASSERT_NE(0, zc_wait(self->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
-	ASSERT_EQ(0, zc_read_all(self->fd, data, sizeof(data)));
+	ASSERT_EQ(0, zc_send_all(st->peer, data, sizeof(data)));
+	ASSERT_EQ(0, shutdown(st->peer, SHUT_WR));
+	ASSERT_NE(0, zc_wait(st->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	ASSERT_EQ(0, zc_read_all(st->fd, data, sizeof(data)));
 	ASSERT_EQ(-1, zc_check(data, 0, sizeof(data)));
-	ASSERT_EQ(-EIO, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(-EIO, zc_run(_metadata, st, &zc));
 	zc_expect_untouched(_metadata, &zc);
 }
 
 TEST_F(zc_empty, orderly_close)
 {
+	struct zc_state *st = &self->st;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
-	ASSERT_EQ(0, shutdown(self->peer, SHUT_WR));
-	ASSERT_NE(0, zc_wait(self->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
-	ASSERT_EQ(0, shutdown(self->fd, SHUT_WR));
-	ASSERT_NE(0, zc_wait(self->peer, POLLRDHUP, WAIT_MS) & POLLRDHUP);
-	ASSERT_NE(0, zc_wait(self->fd, POLLHUP, WAIT_MS) & POLLHUP);
-	ASSERT_EQ(-EIO, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_connect(st));
+	ASSERT_EQ(0, shutdown(st->peer, SHUT_WR));
+	ASSERT_NE(0, zc_wait(st->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	ASSERT_EQ(0, shutdown(st->fd, SHUT_WR));
+	ASSERT_NE(0, zc_wait(st->peer, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	ASSERT_NE(0, zc_wait(st->fd, POLLHUP, WAIT_MS) & POLLHUP);
+	ASSERT_EQ(-EIO, zc_run(_metadata, st, &zc));
 	zc_expect_untouched(_metadata, &zc);
 }
 
 /* SHUT_RD on our side is no FIN from the peer: no SOCK_DONE, no -EIO. */
 TEST_F(zc_empty, own_shutdown_read)
 {
+	struct zc_state *st = &self->st;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
-	ASSERT_EQ(0, shutdown(self->fd, SHUT_RD));
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_connect(st));
+	ASSERT_EQ(0, shutdown(st->fd, SHUT_RD));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 }
 
@@ -370,28 +389,29 @@ TEST_F(zc_empty, own_shutdown_read)
  */
 TEST_F(zc_empty, peer_reset)
 {
+	struct zc_state *st = &self->st;
 	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
 	socklen_t optlen;
 	struct zc_arg zc;
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(0, zc_connect(self, variant));
-	ASSERT_EQ(0, setsockopt(self->peer, SOL_SOCKET, SO_LINGER,
+	ASSERT_EQ(0, zc_connect(st));
+	ASSERT_EQ(0, setsockopt(st->peer, SOL_SOCKET, SO_LINGER,
 				&lg, sizeof(lg)));
-	ASSERT_EQ(0, close(self->peer));
-	self->peer = -1;
-	ASSERT_NE(0, zc_wait(self->fd, POLLERR, WAIT_MS) & POLLERR);
+	ASSERT_EQ(0, close(st->peer));
+	st->peer = -1;
+	ASSERT_NE(0, zc_wait(st->fd, POLLERR, WAIT_MS) & POLLERR);
 
-	ASSERT_EQ(0, zc_prepare(self, variant, &zc));
+	ASSERT_EQ(0, zc_prepare(st, &zc));
 	optlen = ZC_END(inq);
-	ASSERT_EQ(0, zc_call(self->fd, &zc, &optlen));
+	ASSERT_EQ(0, zc_call(st->fd, &zc, &optlen));
 	EXPECT_EQ(0, zc.inq);
 	EXPECT_EQ((int32_t)SENTINEL, zc.err);
 
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, -ECONNRESET);
-	ASSERT_EQ(0, zc_run(_metadata, self, variant, &zc));
+	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, 0);
 }
 
