@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The receiving thread: accepts one connection and drains it, either by
+ * The receiving end: accepts one connection and drains it, either by
  * read() (copy mode) or by TCP_ZEROCOPY_RECEIVE on a mapping of the
  * socket (zerocopy modes), until the sender closes. It measures its own
  * CPU time with getrusage(RUSAGE_THREAD), the measure tcp_mmap.c uses,
@@ -163,7 +163,7 @@ static int rx_loop(struct rx_ctx *x, int fd, char *addr, char *buf)
 	int zc = x->c->rx != RX_COPY, ret;
 
 	for (;;) {
-		if (atomic_load(&x->abort)) {
+		if (bench_now() > x->deadline) {
 			snprintf(x->err, sizeof(x->err),
 				 "receiver: timed out before EOF");
 			return -1;
@@ -176,9 +176,8 @@ static int rx_loop(struct rx_ctx *x, int fd, char *addr, char *buf)
 	}
 }
 
-void *bench_rx_thread(void *arg)
+void bench_rx_run(struct rx_ctx *x)
 {
-	struct rx_ctx *x = arg;
 	size_t chunk = x->c->chunk;
 	struct rusage r0, r1;
 	char *buf, *raddr = MAP_FAILED, *addr = NULL;
@@ -188,7 +187,7 @@ void *bench_rx_thread(void *arg)
 	x->ret = -1;
 	fd = rx_accept(x);
 	if (fd < 0)
-		return NULL;
+		return;
 	fcntl(fd, F_SETFL, O_NONBLOCK);
 	buf = mmap(NULL, chunk, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -219,5 +218,4 @@ out:
 	if (buf != MAP_FAILED)
 		munmap(buf, chunk);
 	close(fd);
-	return NULL;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The sending thread: connects, sends chunks of zeroes for the case's
+ * The sending end (a child process): connects, sends chunks of zeroes for the case's
  * duration (checked on its own clock, so nobody sleeps to stop it), then
  * closes, which the receiver sees as EOF.
  *
@@ -69,10 +69,6 @@ static int tx_loop(struct tx_ctx *x, int fd, const char *buf)
 	ssize_t n;
 
 	while (bench_now() < end) {
-		if (atomic_load(&x->abort)) {
-			snprintf(x->err, sizeof(x->err), "sender: aborted");
-			return -1;
-		}
 		n = send(fd, buf, x->c->chunk, flags);
 		if (zc)
 			tx_drain_completions(fd);
@@ -85,9 +81,8 @@ static int tx_loop(struct tx_ctx *x, int fd, const char *buf)
 	return 0;
 }
 
-void *bench_tx_thread(void *arg)
+void bench_tx_run(struct tx_ctx *x)
 {
-	struct tx_ctx *x = arg;
 	char *buf;
 	int fd;
 
@@ -96,7 +91,7 @@ void *bench_tx_thread(void *arg)
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (buf == MAP_FAILED) {
 		tx_fail(x, "mmap");
-		return NULL;
+		return;
 	}
 	fd = socket(AF_INET6, SOCK_STREAM, 0);
 	if (fd < 0) {
@@ -107,5 +102,4 @@ void *bench_tx_thread(void *arg)
 		close(fd);
 	}
 	munmap(buf, x->c->chunk);
-	return NULL;
 }
