@@ -42,13 +42,14 @@ static const char usage_text[] =
 "copybuf use, return value and duration. A call whose tcp_inq exceeds the\n"
 "bytes in the receive queue (the state that crashes the zerocopy loop) is\n"
 "flagged VIOLATION at entry, before the kernel acts on it.\n"
-"  -p, --pid PID       only this process\n"
+"  -p, --pid PID       only this process and its descendants\n"
 "  -d, --duration S    stop after S seconds (default: until SIGINT/SIGTERM)\n"
 "  -s, --summary       one line per second instead of one per call\n"
 "  -j, --json          JSON lines (type call|violation|summary|total)\n"
 "  -q, --quiet         only violations and the totals\n"
 "  -v, --verbose       show libbpf's messages\n"
-"  -- CMD [ARG...]     run CMD, trace only it, stop when it exits\n"
+"  -- CMD [ARG...]     run CMD, trace only it (and its children), stop\n"
+"                      when it exits\n"
 "Ends with the totals and the violation count.\n"
 "Exit: 0 no violation, 1 violations seen (or CMD failed), 2 bad usage,\n"
 "3 could not load/attach the BPF programs (needs root and kernel BTF).\n";
@@ -173,6 +174,8 @@ static pid_t start_cmd(char **argv, int *go_fd)
 	if (pid < 0)
 		return -1;
 	if (!pid) {
+		/* Own process group, so the tracer can end all of it. */
+		setpgid(0, 0);
 		close(p[1]);
 		if (read(p[0], &c, 1) != 1)
 			_exit(127);	/* tracer gave up */
@@ -182,6 +185,7 @@ static pid_t start_cmd(char **argv, int *go_fd)
 			strerror(errno));
 		_exit(127);
 	}
+	setpgid(pid, pid);	/* also here: no race with kill(-pid) */
 	close(p[0]);
 	*go_fd = p[1];
 	return pid;
@@ -357,7 +361,7 @@ out:
 			waitpid(child, &status, 0);
 		else {
 			/* Stopped early (signal, duration): end the command. */
-			kill(child, SIGTERM);
+			kill(-child, SIGTERM);
 			waitpid(child, &status, 0);
 		}
 	}

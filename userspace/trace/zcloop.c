@@ -8,7 +8,7 @@
  * (skb_orphan_frags_rx), which is what makes it mappable. The parent maps
  * what it can with getsockopt(TCP_ZEROCOPY_RECEIVE), read()s what the
  * kernel hints it must skip, checks every byte, and prints one line:
- *   zcloop: calls=N mapped=B copied=B bytes=B
+ *   zcloop: calls=N mapped=B copied=B bytes=B runs=N
  * calls is the exact number of getsockopt(TCP_ZEROCOPY_RECEIVE) calls, so
  * a tracer can be checked against it. Exit 0 when all data arrived intact.
  */
@@ -23,6 +23,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 /* Not <netinet/tcp.h>: glibc's struct tcp_zerocopy_receive is 16 bytes. */
 #include <linux/tcp.h>
@@ -46,11 +47,12 @@ static unsigned char pattern(uint64_t i)
 static int usage(FILE *f, int rc)
 {
 	fprintf(f,
-		"usage: zcguard-zcloop [-6] [-b BYTES] [-c CHUNK]\n"
+		"usage: zcguard-zcloop [-6] [-b BYTES] [-c CHUNK] [-t SECS]\n"
 		"  sends BYTES (default 16M) over loopback and receives them\n"
 		"  with TCP_ZEROCOPY_RECEIVE in CHUNK-sized mappings (default\n"
 		"  256K, a page multiple); prints calls/mapped/copied counts.\n"
-		"  -6  use ::1 instead of 127.0.0.1\n");
+		"  -6  use ::1 instead of 127.0.0.1\n"
+		"  -t  repeat with new connections until SECS have passed\n");
 	return rc;
 }
 
@@ -133,38 +135,83 @@ static int check(const unsigned char *p, size_t n, uint64_t at)
 	return 0;
 }
 
-int main(int argc, char **argv)
-{
-	uint64_t bytes = 16UL << 20, got = 0, mapped = 0, copied = 0;
-	unsigned long chunk = 256UL << 10, calls = 0;
-	struct sockaddr_storage ss = { 0 };
-	socklen_t salen = sizeof(ss);
-	static unsigned char rbuf[256 << 10];
-	int lfd, fd, c, v6 = 0, status, rc = 0;
-	void *map;
-	pid_t pid;
+struct totals {
+	unsigned long calls, runs;
+	uint64_t mapped, copied, bytes;
+};
 
-	while ((c = getopt(argc, argv, "6b:c:h")) != -1) {
-		switch (c) {
-		case '6':
-			v6 = 1;
+/* Receives what the sender child sends on fd; 0 when all arrived intact. */
+static int receive(int fd, uint64_t bytes, unsigned long chunk,
+		   struct totals *t)
+{
+	static unsigned char rbuf[256 << 10];
+	uint64_t got = 0;
+	void *map;
+	int rc = 0;
+
+	map = mmap(NULL, chunk, PROT_READ, MAP_SHARED, fd, 0);
+	if (map == MAP_FAILED) {
+		perror("zcloop: mmap on the socket");
+		return 1;
+	}
+	while (got < bytes) {
+		struct tcp_zerocopy_receive zc = {
+			.address = (uintptr_t)map,
+			.length = chunk,
+		};
+		socklen_t zl = sizeof(zc);
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		t->calls++;
+		if (getsockopt(fd, IPPROTO_TCP, TCP_ZEROCOPY_RECEIVE, &zc,
+			       &zl) < 0) {
+			perror("zcloop: TCP_ZEROCOPY_RECEIVE");
+			rc = 1;
 			break;
-		case 'b':
-			bytes = strtoull(optarg, NULL, 0);
+		}
+		if (zc.length) {
+			if (check(map, zc.length, got)) {
+				rc = 1;
+				break;
+			}
+			got += zc.length;
+			t->mapped += zc.length;
+		}
+		if (zc.recv_skip_hint) {
+			size_t want = zc.recv_skip_hint;
+			ssize_t r;
+
+			if (want > sizeof(rbuf))
+				want = sizeof(rbuf);
+			r = read(fd, rbuf, want);
+			if (r <= 0 || check(rbuf, r, got)) {
+				fprintf(stderr, "zcloop: read failed\n");
+				rc = 1;
+				break;
+			}
+			got += r;
+			t->copied += r;
+		}
+		if (!zc.length && !zc.recv_skip_hint &&
+		    poll(&p, 1, POLL_MS) != 1) {
+			fprintf(stderr, "zcloop: no data for %d ms\n", POLL_MS);
+			rc = 1;
 			break;
-		case 'c':
-			chunk = strtoul(optarg, NULL, 0);
-			break;
-		case 'h':
-			return usage(stdout, 0);
-		default:
-			return usage(stderr, 2);
 		}
 	}
-	if (optind != argc || !bytes || !chunk || chunk % PAGE) {
-		fprintf(stderr, "zcloop: bad arguments (CHUNK must be a page multiple)\n");
-		return 2;
-	}
+	t->bytes += got;
+	munmap(map, chunk);
+	return rc;
+}
+
+/* One connection over loopback: fork a sender, receive, reap. */
+static int one_run(int v6, uint64_t bytes, unsigned long chunk,
+		   struct totals *t)
+{
+	struct sockaddr_storage ss = { 0 };
+	socklen_t salen = sizeof(ss);
+	int lfd, fd, status, rc;
+	pid_t pid;
 
 	if (v6) {
 		struct sockaddr_in6 *s6 = (void *)&ss;
@@ -190,72 +237,84 @@ int main(int argc, char **argv)
 	if (!pid)
 		_exit(sender((void *)&ss, salen, bytes));
 	fd = accept(lfd, NULL, NULL);
-	if (fd < 0) {
-		perror("zcloop: accept");
-		kill(pid, SIGKILL);
-		return 1;
-	}
-	map = mmap(NULL, chunk, PROT_READ, MAP_SHARED, fd, 0);
-	if (map == MAP_FAILED) {
-		perror("zcloop: mmap on the socket");
-		kill(pid, SIGKILL);
-		return 1;
-	}
-
-	while (got < bytes) {
-		struct tcp_zerocopy_receive zc = {
-			.address = (uintptr_t)map,
-			.length = chunk,
-		};
-		socklen_t zl = sizeof(zc);
-		struct pollfd p = { .fd = fd, .events = POLLIN };
-
-		calls++;
-		if (getsockopt(fd, IPPROTO_TCP, TCP_ZEROCOPY_RECEIVE, &zc,
-			       &zl) < 0) {
-			perror("zcloop: TCP_ZEROCOPY_RECEIVE");
-			rc = 1;
-			break;
-		}
-		if (zc.length) {
-			if (check(map, zc.length, got)) {
-				rc = 1;
-				break;
-			}
-			got += zc.length;
-			mapped += zc.length;
-		}
-		if (zc.recv_skip_hint) {
-			size_t want = zc.recv_skip_hint;
-			ssize_t r;
-
-			if (want > sizeof(rbuf))
-				want = sizeof(rbuf);
-			r = read(fd, rbuf, want);
-			if (r <= 0 || check(rbuf, r, got)) {
-				fprintf(stderr, "zcloop: read failed\n");
-				rc = 1;
-				break;
-			}
-			got += r;
-			copied += r;
-		}
-		if (!zc.length && !zc.recv_skip_hint &&
-		    poll(&p, 1, POLL_MS) != 1) {
-			fprintf(stderr, "zcloop: no data for %d ms\n", POLL_MS);
-			rc = 1;
-			break;
-		}
-	}
-	munmap(map, chunk);
-	close(fd);
+	close(lfd);
+	rc = fd < 0 ? 1 : receive(fd, bytes, chunk, t);
+	if (fd >= 0)
+		close(fd);
 	if (rc)
 		kill(pid, SIGKILL);
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status))
 		rc = 1;
-	printf("zcloop: calls=%lu mapped=%llu copied=%llu bytes=%llu\n",
-	       calls, (unsigned long long)mapped, (unsigned long long)copied,
-	       (unsigned long long)got);
+	t->runs++;
+	return rc;
+}
+
+/* "16M", "256K", "1000": bytes; 0 when malformed. */
+static uint64_t parse_size(const char *s)
+{
+	char *e;
+	uint64_t v = strtoull(s, &e, 0);
+
+	if (*e == 'K' || *e == 'k')
+		v <<= 10, e++;
+	else if (*e == 'M' || *e == 'm')
+		v <<= 20, e++;
+	else if (*e == 'G' || *e == 'g')
+		v <<= 30, e++;
+	return *e ? 0 : v;
+}
+
+static double now_sec(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t bytes = 16UL << 20;
+	unsigned long chunk = 256UL << 10;
+	struct totals t = { 0 };
+	double secs = 0, end;
+	int c, v6 = 0, rc;
+	char *e;
+
+	while ((c = getopt(argc, argv, "6b:c:t:h")) != -1) {
+		switch (c) {
+		case '6':
+			v6 = 1;
+			break;
+		case 'b':
+			bytes = parse_size(optarg);
+			break;
+		case 'c':
+			chunk = parse_size(optarg);
+			break;
+		case 't':
+			secs = strtod(optarg, &e);
+			if (*e || secs <= 0 || secs > 3600)
+				secs = -1;
+			break;
+		case 'h':
+			return usage(stdout, 0);
+		default:
+			return usage(stderr, 2);
+		}
+	}
+	if (optind != argc || !bytes || !chunk || chunk % PAGE || secs < 0) {
+		fprintf(stderr, "zcloop: bad arguments (-h for help)\n");
+		return 2;
+	}
+	end = now_sec() + secs;
+	do {
+		rc = one_run(v6, bytes, chunk, &t);
+	} while (!rc && now_sec() < end);
+	printf("zcloop: calls=%lu mapped=%llu copied=%llu bytes=%llu runs=%lu\n",
+	       t.calls, (unsigned long long)t.mapped,
+	       (unsigned long long)t.copied, (unsigned long long)t.bytes,
+	       t.runs);
 	return rc;
 }

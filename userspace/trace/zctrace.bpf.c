@@ -63,9 +63,22 @@ struct {
 	__type(value, __s32);
 } optlens SEC(".maps");
 
+/* targ_tgid itself or a descendant (a shell running the workload). */
 static __always_inline bool wanted(__u64 id)
 {
-	return !targ_tgid || (__u32)(id >> 32) == targ_tgid;
+	struct task_struct *t;
+
+	if (!targ_tgid || (__u32)(id >> 32) == targ_tgid)
+		return true;
+	t = (struct task_struct *)bpf_get_current_task();
+	for (int i = 0; i < 8; i++) {
+		t = BPF_CORE_READ(t, real_parent);
+		if (!t)
+			return false;
+		if (BPF_CORE_READ(t, tgid) == targ_tgid)
+			return true;
+	}
+	return false;
 }
 
 /* tcp_inq() of include/net/tcp.h, read field by field. */
