@@ -147,24 +147,35 @@ static int report_culprit(struct bisect *b, const char *culprit)
 /* Candidates with their subjects, from git's own bisect log. */
 static void report_range(struct bisect *b)
 {
-	char *log = NULL, *line, *save;
 	const char *tag = "# possible first ";
+	char *log = NULL, *line, *end, *p, *cand[64];
+	int n = 0, prev_tag = 0, i;
+	size_t len;
 
 	blog(b, "the result depends on skipped commits: no single culprit, the first %s commit is one of:",
 	     b->term_new);
-	if (git_out(b->repo, &log, "bisect", "log", NULL) == 0 && log) {
-		for (line = strtok_r(log, "\n", &save); line;
-		     line = strtok_r(NULL, "\n", &save)) {
-			char *p = strstr(line, tag);
+	if (git_out(b->repo, &log, "bisect", "log", NULL) || !log)
+		goto out;
+	/* Only the last group of "# possible first ..." lines counts. */
+	len = strlen(log);
+	for (line = log; line < log + len; line = end + 1) {
+		int is_tag;
 
-			if (p != line || !(p = strstr(line, ": [")))
-				continue;
-			/* "[SHA] subject" -> "SHA subject" */
-			p += 3;
-			if (strlen(p) > SHA_LEN && p[SHA_LEN] == ']')
-				blog(b, "  %.*s%s", SHA_LEN, p, p + SHA_LEN + 1);
-		}
+		end = line + strcspn(line, "\n");
+		*end = '\0';
+		is_tag = !strncmp(line, tag, strlen(tag));
+		if (is_tag && !prev_tag)
+			n = 0;
+		prev_tag = is_tag;
+		/* "...: [SHA] subject" */
+		p = strstr(line, ": [");
+		if (is_tag && p && strlen(p + 3) > SHA_LEN &&
+		    p[3 + SHA_LEN] == ']' && n < 64)
+			cand[n++] = p + 3;
 	}
+	for (i = 0; i < n; i++)
+		blog(b, "  %.*s%s", SHA_LEN, cand[i], cand[i] + SHA_LEN + 1);
+out:
 	free(log);
 	times_line(b);
 }

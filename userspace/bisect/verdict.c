@@ -342,7 +342,6 @@ int test_commit(struct bisect *b, const char *sha, struct verdict *v)
 		snprintf(err, sizeof(err), "cannot hash %.400s", kernel);
 		r = 1;
 	}
-	b->tested++;
 	if (r) {
 		v->outcome = OUT_SKIP;
 		v->sig[0] = '\0';
@@ -375,6 +374,7 @@ int test_commit(struct bisect *b, const char *sha, struct verdict *v)
 	if (v->outcome != OUT_SKIP)
 		record_write(vpath, v, sha, vlines ? vlines : "");
 out:
+	b->tested++;	/* only once it has a result: --resume redoes it */
 	record_write(path, v, sha, lines ? lines : "");
 	free(old_lines);
 	free(vlines);
@@ -397,8 +397,27 @@ void print_crash_report(struct bisect *b, const struct verdict *v)
 		return;
 	if (zcg_report_parse(log, len, &rep) == 1 && rep.end > rep.start &&
 	    rep.end <= len) {
+		char *p = log + rep.start, *next;
+
 		log[rep.end] = '\0';
-		blog_text(b, log + rep.start);
+		/* syzbot's reports drop the printk timestamps */
+		for (; *p; p = next) {
+			size_t n = strcspn(p, "\n");
+
+			next = p + n + (p[n] != '\0');
+			if (p[0] == '[' && strchr(p, ']') &&
+			    strchr(p, ']') < p + n &&
+			    strspn(p + 1, " 0123456789.") ==
+			    (size_t)(strchr(p, ']') - p - 1)) {
+				char *e = strchr(p, ']') + 1;
+
+				if (*e == ' ')
+					e++;
+				n -= e - p;
+				p = e;
+			}
+			blog(b, "%.*s", (int)n, p);
+		}
 	}
 	free(log);
 }
