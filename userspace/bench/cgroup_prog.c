@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "cgroup" guard of --overhead: a trivial BPF_CGROUP_GETSOCKOPT
+ * program (return 1: let the kernel's answer through) on a cgroup v2
+ * directory the benchmark creates under its own cgroup and moves itself
+ * into. Every getsockopt() of the process, TCP_ZEROCOPY_RECEIVE
+ * included, then runs the cgroup hook; attach and detach between
+ * repetitions give "with" and "without" in one invocation.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <linux/bpf.h>
+
+#include "bench/guard.h"
+
+static int find_cgroup2(char *mnt, size_t len)
+{
+	char line[1024], dev[256], dir[512], type[64];
+	FILE *f = fopen("/proc/self/mounts", "r");
+	int found = 0;
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%255s %511s %63s", dev, dir, type) == 3 &&
+		    !strcmp(type, "cgroup2")) {
+			snprintf(mnt, len, "%s", dir);
+			found = 1;
+		}
+	fclose(f);
+	return found ? 0 : -1;
+}
+
+/* Our cgroup v2 path ("0::/path" in /proc/self/cgroup). */
+static int own_cgroup(char *path, size_t len)
+{
+	char line[1024];
+	FILE *f = fopen("/proc/self/cgroup", "r");
+	int found = 0;
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "0::", 3)) {
+			line[strcspn(line, "\n")] = 0;
+			snprintf(path, len, "%s", line + 3);
+			found = 1;
+		}
+	fclose(f);
+	return found ? 0 : -1;
+}
+
+static int move_self(const char *dir)
+{
+	char path[PATH_MAX + 16], pid[16];
+	int fd, n, ret;
+
+	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	n = snprintf(pid, sizeof(pid), "%d", getpid());
+	ret = write(fd, pid, n) == n ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
+static int load_prog(void)
+{
+	/* r0 = 1; exit: allow, keep the kernel's optval and optlen */
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0,
+		  .imm = 1 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	LIBBPF_OPTS(bpf_prog_load_opts, opts,
+		    .expected_attach_type = BPF_CGROUP_GETSOCKOPT);
+
+	return bpf_prog_load(BPF_PROG_TYPE_CGROUP_SOCKOPT, "zcg_bench_gso",
+			     "GPL", insns, 2, &opts);
+}
+
+int cg_guard_setup(struct cg_guard *g, char *err, size_t len)
+{
+	char mnt[1024], own[1024];
+
+	memset(g, 0, sizeof(*g));
+	g->cg_fd = g->prog_fd = -1;
+	if (find_cgroup2(mnt, sizeof(mnt)) || own_cgroup(own, sizeof(own))) {
+		snprintf(err, len, "no cgroup v2 hierarchy mounted");
+		return -1;
+	}
+	snprintf(g->orig, sizeof(g->orig), "%s%s", mnt,
+		 strcmp(own, "/") ? own : "");
+	snprintf(g->dir, sizeof(g->dir), "%s/zcguard-bench-%d", g->orig,
+		 getpid());
+	if (mkdir(g->dir, 0755)) {
+		snprintf(err, len, "mkdir %s: %s", g->dir, strerror(errno));
+		g->dir[0] = 0;
+		return -1;
+	}
+	if (move_self(g->dir)) {
+		snprintf(err, len, "move into %s: %s", g->dir,
+			 strerror(errno));
+		goto fail;
+	}
+	g->moved = 1;
+	g->cg_fd = open(g->dir, O_RDONLY | O_DIRECTORY);
+	if (g->cg_fd < 0) {
+		snprintf(err, len, "open %s: %s", g->dir, strerror(errno));
+		goto fail;
+	}
+	g->prog_fd = load_prog();
+	if (g->prog_fd < 0) {
+		snprintf(err, len, "load BPF_CGROUP_GETSOCKOPT program: %s",
+			 strerror(-g->prog_fd));
+		goto fail;
+	}
+	return 0;
+fail:
+	cg_guard_teardown(g);
+	return -1;
+}
+
+int cg_guard_attach(struct cg_guard *g, char *err, size_t len)
+{
+	if (bpf_prog_attach(g->prog_fd, g->cg_fd, BPF_CGROUP_GETSOCKOPT, 0)) {
+		snprintf(err, len, "attach to %s: %s", g->dir,
+			 strerror(errno));
+		return -1;
+	}
+	g->attached = 1;
+	return 0;
+}
+
+void cg_guard_detach(struct cg_guard *g)
+{
+	if (g->attached)
+		bpf_prog_detach2(g->prog_fd, g->cg_fd, BPF_CGROUP_GETSOCKOPT);
+	g->attached = 0;
+}
+
+void cg_guard_teardown(struct cg_guard *g)
+{
+	cg_guard_detach(g);
+	if (g->prog_fd >= 0)
+		close(g->prog_fd);
+	if (g->cg_fd >= 0)
+		close(g->cg_fd);
+	g->prog_fd = g->cg_fd = -1;
+	/* Back where we came from, so the directory can go. */
+	if (g->moved && move_self(g->orig))
+		fprintf(stderr, "zcguard bench: cannot move back to %s: %s\n",
+			g->orig, strerror(errno));
+	g->moved = 0;
+	if (g->dir[0] && rmdir(g->dir))
+		fprintf(stderr, "zcguard bench: rmdir %s: %s\n", g->dir,
+			strerror(errno));
+	g->dir[0] = 0;
+}

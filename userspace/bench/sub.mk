@@ -3,7 +3,7 @@
 ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/run_case.c bench/stats.c bench/sweep.c bench/output.c \
 	    bench/json_out.c bench/plot.c bench/progress.c bench/check.c \
-	    bench/overhead.c bench/cgroup_prog.c bench/tcp_mmap_cmp.c
+	    bench/overhead.c bench/cgroup_prog.c bench/ext_guard.c bench/tcp_mmap_cmp.c
 ZCG_LDLIBS += -lpthread -lbpf
 
 # The kernel's own tcp_mmap.c (from linux-source-6.1, unpacked by
