@@ -16,3 +16,9 @@ $(addprefix $(O)/repro/,$(REPRO_PLAIN)): $(O)/repro/%: repro/%.c
 $(O)/repro/zc-uring: repro/zc-uring.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -static -o $@ $< -luring -lpthread
+
+# The guest-side driver that runs every variant (busybox sh).
+ALL_TARGETS += $(O)/repro/zc-variants.sh
+$(O)/repro/zc-variants.sh: repro/zc-variants.sh
+	@mkdir -p $(dir $@)
+	install -m 755 $< $@

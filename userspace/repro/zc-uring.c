@@ -330,8 +330,9 @@ static int one_round(struct io_uring *ring, int lfd, int n)
 	atomic_store(&window, 1);
 	for (i = 0; i < RECVS; i++) {
 		sqe = io_uring_get_sqe(ring);
+		/* A repair-mode socket only allows MSG_PEEK reads. */
 		io_uring_prep_recv(sqe, r.fd, bufs[i], sizeof(bufs[i]),
-				   MSG_DONTWAIT);
+				   MSG_DONTWAIT | (r.repair ? MSG_PEEK : 0));
 		io_uring_sqe_set_data(sqe, (void *)(uintptr_t)IORING_OP_RECV);
 	}
 	io_uring_submit(ring);
