@@ -18,31 +18,29 @@
 #define EXIT_SKIP 4
 
 static const char usage_text[] =
-"usage: zcguard bench [OPTIONS]\n"
-"Loopback TCP receive benchmark in a private network namespace (root).\n"
-"Per case: Gbit/s, receiver CPU usec/MB (getrusage of the receiving\n"
-"thread), receiver syscalls/MB, % of bytes mapped; median and spread.\n"
+"usage: zcguard bench [OPTIONS]   (root: runs in a private network namespace)\n"
+"Loopback TCP receive benchmark: Gbit/s, receiver CPU usec/MB (getrusage of\n"
+"the receiving thread), syscalls/MB, % mapped; median and min..max of reps.\n"
 "  -s, --sizes LIST     chunk sizes, 4K..16M  [4K,16K,64K,256K,512K,1M,2M]\n"
 "  -m, --modes LIST     receivers: copy,zc,zc-hint,zc-copybuf,all  [all]\n"
-"  -S, --senders LIST   senders: send,msg_zc,all  [msg_zc: loopback\n"
-"                       then delivers order-0 pages, the only mappable ones]\n"
+"  -S, --senders LIST   send,msg_zc,all  [msg_zc: the only one whose pages\n"
+"                       loopback can map on kernels >= 2024]\n"
 "  -r, --reps N         repetitions per case, interleaved  [5]\n"
 "  -d, --duration SECS  sending time per repetition  [0.5]\n"
 "  -q, --quick          smoke run: 64K, copy+zc, 1 rep of 0.3 s\n"
 "      --json FILE      results as JSON ('-': stdout)\n"
 "      --plot FILE      usec/MB vs chunk size, .svg or .png (gnuplot)\n"
-"      --check          regression check: zc/copy usec/MB ratio of this\n"
-"                       run (64K, alternating reps) against a baseline\n"
-"      --baseline R|FILE  ratio, or JSON from --save-baseline  [0.9]\n"
+"      --check          zc/copy usec/MB ratio at 64K, alternating reps, vs:\n"
+"      --baseline R|FILE  a ratio or a --save-baseline file  [1.10]\n"
 "      --tolerance PCT  allowed rise of the ratio  [25]\n"
-"      --save-baseline FILE  write this run's ratio as a baseline\n"
-"      --overhead LIST  zc run with each guard vs none, alternating:\n"
-"                       cgroup (BPF getsockopt prog), trace (BPF tracer)\n"
-"      --trace-cmd CMD  tracer command  [\"<zcguard> trace\"]\n"
-"      --compare-tcp-mmap BIN  same-run usec/MB against tcp_mmap.c\n"
+"      --save-baseline FILE  write this run's ratio\n"
+"      --overhead LIST  zc with each guard vs none, alternating reps;\n"
+"                       guards: cgroup (BPF getsockopt prog), trace\n"
+"      --trace-cmd CMD  the tracer  [\"<this zcguard> trace -q\"]\n"
+"      --compare-tcp-mmap BIN  same-run usec/MB vs tcp_mmap.c (512K)\n"
 "      --inject-zc-calls N  test only: N extra syscalls per zc receive\n"
-"  -h, --help\n"
-"Exit: 0 ok, 1 --check regression, 2 usage, 3 error, 4 not permitted.\n";
+"Exit: 0 ok, 1 regression (--check) or disagreement (--compare-tcp-mmap),\n"
+"2 usage, 3 error, 4 no network namespace (not permitted).\n";
 
 enum {
 	OPT_JSON = 256, OPT_PLOT, OPT_CHECK, OPT_BASELINE, OPT_TOLERANCE,

@@ -1,0 +1,53 @@
+#!/bin/sh
+# zcguard bench --check: passes against a baseline saved in the same test
+# (generous tolerance: this machine is shared and noisy), and fails with
+# exit 1 when a real extra cost is put on the zerocopy path
+# (--inject-zc-calls: extra getsockopt(TCP_INQ) calls after each zerocopy
+# receive, about 4x the zc usec/MB at 64K).
+set -u
+Z=${BUILD:-$(dirname "$0")/../build}/zcguard
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
+C="bench --check -r 3 -d 0.2"
+
+echo "1..6"
+$Z $C --save-baseline "$tmp/base.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+if [ $rc = 4 ]; then
+	for i in 1 2 3 4 5 6; do
+		echo "ok $i check # SKIP $(cat "$tmp/err")"
+	done
+	exit 0
+fi
+sed 's/^/# /' "$tmp/out" "$tmp/err"
+[ $rc = 0 ] || [ $rc = 1 ] && grep -q '"ratio"' "$tmp/base.json" &&
+	ok "first run saves a baseline ($(cat "$tmp/base.json"))" ||
+	nok "baseline not saved (exit $rc)"
+grep -q '^ratio zc/copy: median' "$tmp/out" && grep -q '^verdict: ' "$tmp/out" &&
+	ok "prints ratio, baseline/tolerance and verdict lines" ||
+	nok "output lacks ratio or verdict"
+
+$Z $C --baseline "$tmp/base.json" --tolerance 100 --json "$tmp/ok.json" \
+	>"$tmp/out" 2>&1; rc=$?
+sed 's/^/# /' "$tmp/out"
+[ $rc = 0 ] && grep -q '^verdict: OK' "$tmp/out" &&
+	ok "same code against its own baseline: exit 0, verdict OK" ||
+	nok "same code against its own baseline: exit $rc"
+grep -q '"verdict": "ok"' "$tmp/ok.json" && ok "JSON verdict ok" ||
+	nok "JSON verdict missing"
+
+$Z $C --baseline "$tmp/base.json" --tolerance 100 --inject-zc-calls 200 \
+	>"$tmp/out" 2>&1; rc=$?
+sed 's/^/# /' "$tmp/out"
+[ $rc = 1 ] && grep -q '^verdict: REGRESSION' "$tmp/out" &&
+	ok "injected zerocopy cost: exit 1, verdict REGRESSION" ||
+	nok "injected zerocopy cost: exit $rc"
+
+echo '{"kind": "baseline"}' >"$tmp/bad.json"
+$Z $C --baseline "$tmp/bad.json" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && ok "baseline without a ratio: exit 2: $(cat "$tmp/err")" ||
+	nok "baseline without a ratio: exit $rc"
+exit $fail
