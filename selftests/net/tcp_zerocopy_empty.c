@@ -136,7 +136,7 @@ static int zc_prepare(struct zc_state *st, struct zc_arg *zc)
 	memset(zc, 0, sizeof(*zc));
 	if (st->mapped && !st->map) {
 		st->map = mmap(NULL, MAP_LEN, PROT_READ, MAP_SHARED,
-				 st->fd, 0);
+			       st->fd, 0);
 		if (st->map == MAP_FAILED) {
 			st->map = NULL;
 			return -errno;

@@ -44,18 +44,18 @@
  * or longer (newer) struct, which zc_kernel_size() measures at run time.
  */
 struct zc_arg {
-	uint64_t address;
-	uint32_t length;
-	uint32_t recv_skip_hint;
-	uint32_t inq;
-	int32_t err;
-	uint64_t copybuf_address;
-	int32_t copybuf_len;
-	uint32_t flags;
-	uint64_t msg_control;
-	uint64_t msg_controllen;
-	uint32_t msg_flags;
-	uint32_t reserved;
+	__u64 address;
+	__u32 length;
+	__u32 recv_skip_hint;
+	__u32 inq;
+	__s32 err;
+	__u64 copybuf_address;
+	__s32 copybuf_len;
+	__u32 flags;
+	__u64 msg_control;
+	__u64 msg_controllen;
+	__u32 msg_flags;
+	__u32 reserved;
 };
 
 #define ZC_END(f)	(offsetof(struct zc_arg, f) + \

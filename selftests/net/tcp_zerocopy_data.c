@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * TCP_ZEROCOPY_RECEIVE with data: page-sized payloads over loopback,
+ * mapped into a PROT_READ mapping of the socket, every byte checked.
+ *
+ * A page can only be mapped if it arrives as a whole page-aligned frag.
+ * Each test runs in a network namespace of its own whose lo MTU makes
+ * the MSS exactly 7 pages (IP + TCP + timestamp option = 52 or 72
+ * bytes). 7, not the 15 tcp_mmap.c suggests: a young connection's MSS
+ * is cut to half the peer's first, unscaled window (tcp_bound_to_half_wnd;
+ * 30720 bytes, 7.5 pages, measured here with a 15-page MTU). The sender uses
+ * MSG_ZEROCOPY: loopback delivery copies its user pages into order-0
+ * pages, which map; data copied at send time sits in high-order frags
+ * and is only reachable through recv_skip_hint and read() (copied_send
+ * checks that path).
+ */
+#define _GNU_SOURCE
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "../kselftest_harness.h"
+#include "tcp_zerocopy_lib.h"
+
+#ifndef SO_ZEROCOPY
+#define SO_ZEROCOPY	60
+#endif
+#ifndef MSG_ZEROCOPY
+#define MSG_ZEROCOPY	0x4000000
+#endif
+
+#define MSS_PAGES	7
+#define HDRS		(20 + 12)	/* TCP header with timestamps */
+#define CHUNK		(8 * ZC_PAGE)	/* one round; fits the first window */
+#define ROUNDS		16
+#define SRC_LEN		(ROUNDS * CHUNK)
+#define MAP_LEN		CHUNK
+#define WAIT_MS		5000
+#define MIN_MAPPED_PCT	90
+
+/* One receiver's state; the fixture holds one, the helpers take it. */
+struct zc_rx {
+	int cli;
+	int srv;
+	unsigned char *src;	/* the whole stream, pattern-filled */
+	unsigned char *map;	/* PROT_READ mapping of srv */
+	unsigned char *buf;	/* for read() */
+	size_t sent;		/* stream offset sent so far */
+	size_t got;		/* stream offset received so far */
+	size_t mapped;		/* bytes received through the mapping */
+};
+
+FIXTURE(zc_data) {
+	struct zc_rx rx;
+};
+
+FIXTURE_VARIANT(zc_data) {
+	int family;
+	int mtu;
+};
+
+FIXTURE_VARIANT_ADD(zc_data, ipv4) {
+	.family = AF_INET,
+	.mtu = MSS_PAGES * ZC_PAGE + HDRS + 20,
+};
+
+FIXTURE_VARIANT_ADD(zc_data, ipv6) {
+	.family = AF_INET6,
+	.mtu = MSS_PAGES * ZC_PAGE + HDRS + 40,
+};
+
+FIXTURE_SETUP(zc_data)
+{
+	struct zc_rx *rx = &self->rx;
+	socklen_t len = sizeof(int);
+	int one = 1, mss = 0, ret;
+
+	rx->cli = -1;
+	rx->srv = -1;
+	rx->src = MAP_FAILED;
+	rx->map = MAP_FAILED;
+	rx->buf = NULL;
+	ret = zc_private_netns(variant->mtu);
+	if (!ret)
+		SKIP(return, "unshare(CLONE_NEWNET): %s; the data path needs a private lo",
+		     strerror(errno));
+	ASSERT_EQ(1, ret) TH_LOG("lo in the new netns: %s", strerror(-ret));
+
+	ret = zc_pair(variant->family, 0, &rx->cli, &rx->srv);
+	if (ret == -EAFNOSUPPORT || ret == -EADDRNOTAVAIL)
+		SKIP(return, "no loopback for this family: %s", strerror(-ret));
+	ASSERT_EQ(0, ret);
+	if (setsockopt(rx->cli, SOL_SOCKET, SO_ZEROCOPY, &one, sizeof(one)))
+		SKIP(return, "SO_ZEROCOPY: %s", strerror(errno));
+
+	ASSERT_EQ(0, getsockopt(rx->cli, IPPROTO_TCP, TCP_MAXSEG, &mss, &len));
+	ASSERT_EQ(0, mss % ZC_PAGE)
+		TH_LOG("MSS %d is no page multiple with lo MTU %d",
+		       mss, variant->mtu);
+
+	rx->src = mmap(NULL, SRC_LEN, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, rx->src);
+	zc_fill(rx->src, 0, SRC_LEN);
+	rx->map = mmap(NULL, MAP_LEN, PROT_READ, MAP_SHARED, rx->srv, 0);
+	ASSERT_NE(MAP_FAILED, rx->map);
+	rx->buf = malloc(CHUNK);
+	ASSERT_NE(NULL, rx->buf);
+}
+
+FIXTURE_TEARDOWN(zc_data)
+{
+	struct zc_rx *rx = &self->rx;
+
+	if (rx->map != MAP_FAILED)
+		munmap(rx->map, MAP_LEN);
+	if (rx->src != MAP_FAILED)
+		munmap(rx->src, SRC_LEN);
+	free(rx->buf);
+	if (rx->cli >= 0)
+		close(rx->cli);
+	if (rx->srv >= 0)
+		close(rx->srv);
+}
+
+/*
+ * Send the next len bytes of the stream and wait until all of it is
+ * queued at the receiver (which has read everything before).
+ */
+static int zc_send_next(int cli, int srv, const unsigned char *src,
+			size_t *sent, size_t len, bool zerocopy)
+{
+	ssize_t n;
+
+	n = send(cli, src + *sent, len, zerocopy ? MSG_ZEROCOPY : 0);
+	if (n != (ssize_t)len)
+		return n < 0 ? -errno : -EMSGSIZE;
+	*sent += len;
+	return zc_wait_inq(srv, len, WAIT_MS);
+}
+
+/*
+ * Receive everything sent so far: zerocopy calls, each followed by a
+ * read() of recv_skip_hint bytes; every byte compared with the stream.
+ */
+static void zc_receive_all(struct __test_metadata *_metadata,
+			   struct zc_rx *rx, uint32_t flags)
+{
+	struct zc_arg zc;
+	size_t left;
+	int calls;
+
+	for (calls = 0; rx->got < rx->sent; calls++) {
+		ASSERT_GT(64, calls) TH_LOG("no progress at %zu", rx->got);
+		left = rx->sent - rx->got;
+		memset(&zc, 0, sizeof(zc));
+		zc.address = (uintptr_t)rx->map;
+		zc.length = left < MAP_LEN ? left : MAP_LEN;
+		zc.flags = flags;
+		ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+		ASSERT_EQ(0, zc.err);
+		ASSERT_EQ(0, zc.length % ZC_PAGE);
+		ASSERT_GE(left, zc.length + zc.recv_skip_hint);
+		ASSERT_EQ(left - zc.length, zc.inq);
+		ASSERT_EQ(-1, zc_check(rx->map, rx->got, zc.length))
+			TH_LOG("mapped data wrong at %zu", rx->got);
+		if (flags & TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT)
+			/* The kernel leaves the old pages to us. */
+			ASSERT_EQ(0, madvise(rx->map, MAP_LEN,
+					     MADV_DONTNEED));
+		rx->got += zc.length;
+		rx->mapped += zc.length;
+		if (!zc.recv_skip_hint)
+			continue;
+		ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf,
+					 zc.recv_skip_hint));
+		ASSERT_EQ(-1, zc_check(rx->buf, rx->got,
+				       zc.recv_skip_hint))
+			TH_LOG("read data wrong at %zu", rx->got);
+		rx->got += zc.recv_skip_hint;
+	}
+}
+
+static void zc_stream(struct __test_metadata *_metadata,
+		      struct zc_rx *rx, uint32_t flags,
+		      bool zerocopy)
+{
+	int round, inq;
+
+	for (round = 0; round < ROUNDS; round++) {
+		ASSERT_EQ(CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
+					      &rx->sent, CHUNK, zerocopy));
+		zc_receive_all(_metadata, rx, flags);
+	}
+	ASSERT_EQ(SRC_LEN, rx->got);
+	ASSERT_EQ(0, zc_siocinq(rx->srv, &inq));
+	EXPECT_EQ(0, inq);
+	TH_LOG("%zu of %zu bytes mapped (%zu%%)", rx->mapped, rx->got,
+	       rx->mapped * 100 / rx->got);
+}
+
+TEST_F(zc_data, pages_map)
+{
+	struct zc_rx *rx = &self->rx;
+
+	if (_metadata->skip)
+		return;
+	zc_stream(_metadata, rx, 0, true);
+	EXPECT_LE(MIN_MAPPED_PCT * rx->got, rx->mapped * 100);
+}
+
+/* With the hint the kernel does not zap the range; we do, after use. */
+TEST_F(zc_data, tlb_clean_hint)
+{
+	struct zc_rx *rx = &self->rx;
+
+	if (_metadata->skip)
+		return;
+	zc_stream(_metadata, rx, TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT,
+		  true);
+	EXPECT_LE(MIN_MAPPED_PCT * rx->got, rx->mapped * 100);
+}
+
+/* Copied at send time: nothing need map, every byte must still arrive. */
+TEST_F(zc_data, copied_send)
+{
+	struct zc_rx *rx = &self->rx;
+
+	if (_metadata->skip)
+		return;
+	zc_stream(_metadata, rx, 0, false);
+}
+
+/*
+ * Four pages map. A call that maps all it could clears recv_skip_hint:
+ * the 100-byte tail shows in inq, and the next call hands it over as
+ * recv_skip_hint for read().
+ */
+TEST_F(zc_data, skip_hint_tail)
+{
+	struct zc_rx *rx = &self->rx;
+	const size_t len = 4 * ZC_PAGE + 100;
+	struct zc_arg zc;
+
+	if (_metadata->skip)
+		return;
+	ASSERT_EQ(len, zc_send_next(rx->cli, rx->srv, rx->src,
+				    &rx->sent, len, true));
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = MAP_LEN;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_EQ(4 * ZC_PAGE, zc.length);
+	EXPECT_EQ(0, zc.recv_skip_hint);
+	EXPECT_EQ(100, zc.inq);
+	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
+
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = MAP_LEN;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_EQ(0, zc.length);
+	EXPECT_EQ(100, zc.recv_skip_hint);
+	EXPECT_EQ(100, zc.inq);
+	ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf, 100));
+	EXPECT_EQ(-1, zc_check(rx->buf, 4 * ZC_PAGE, 100));
+
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = MAP_LEN;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_EQ(0, zc.length);
+	EXPECT_EQ(0, zc.recv_skip_hint);
+	EXPECT_EQ(0, zc.inq);
+}
+
+/* inq after each call is what is still queued. */
+TEST_F(zc_data, inq_partial)
+{
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+	int inq;
+
+	if (_metadata->skip)
+		return;
+	ASSERT_EQ(CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
+				      &rx->sent, CHUNK, true));
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = 3 * ZC_PAGE;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_EQ(3 * ZC_PAGE, zc.length);
+	EXPECT_EQ(0, zc.recv_skip_hint);
+	EXPECT_EQ(CHUNK - 3 * ZC_PAGE, zc.inq);
+	ASSERT_EQ(0, zc_siocinq(rx->srv, &inq));
+	EXPECT_EQ(CHUNK - 3 * ZC_PAGE, inq);
+	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
+
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = MAP_LEN;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_EQ(CHUNK - 3 * ZC_PAGE, zc.length);
+	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(-1, zc_check(rx->map, 3 * ZC_PAGE, zc.length));
+}
+
+/* The mapping bounds the length: 2 pages of vma, 8 pages queued. */
+TEST_F(zc_data, vma_bounds_length)
+{
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+
+	if (_metadata->skip)
+		return;
+	ASSERT_EQ(CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
+				      &rx->sent, CHUNK, true));
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map + MAP_LEN - 2 * ZC_PAGE;
+	zc.length = MAP_LEN;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_EQ(2 * ZC_PAGE, zc.length);
+	EXPECT_EQ(CHUNK - 2 * ZC_PAGE, zc.inq);
+	EXPECT_EQ(-1, zc_check((unsigned char *)(uintptr_t)zc.address, 0,
+			       zc.length));
+	rx->got = zc.length;
+	zc_receive_all(_metadata, rx, 0);
+}
+
+/* Less than a page queued and a big enough copybuf: copied there. */
+TEST_F(zc_data, copybuf_small)
+{
+	struct zc_rx *rx = &self->rx;
+	static const size_t sizes[] = { 1, 100, ZC_PAGE - 1 };
+	unsigned char *copybuf = rx->buf;
+	struct zc_arg zc;
+	size_t i;
+
+	if (_metadata->skip)
+		return;
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		ASSERT_EQ(sizes[i], zc_send_next(rx->cli, rx->srv,
+						 rx->src, &rx->sent,
+						 sizes[i], false));
+		memset(copybuf, 0, ZC_PAGE);
+		memset(&zc, 0, sizeof(zc));
+		zc.address = (uintptr_t)rx->map;
+		zc.length = MAP_LEN;
+		zc.copybuf_address = (uintptr_t)copybuf;
+		zc.copybuf_len = ZC_PAGE;
+		ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+		EXPECT_EQ(sizes[i], zc.copybuf_len);
+		EXPECT_EQ(0, zc.length);
+		EXPECT_EQ(0, zc.recv_skip_hint);
+		EXPECT_EQ(0, zc.inq);
+		EXPECT_EQ(-1, zc_check(copybuf, rx->got, sizes[i]));
+		rx->got += sizes[i];
+	}
+}
+
+/* A copybuf smaller than what is queued is not used at all. */
+TEST_F(zc_data, copybuf_too_small)
+{
+	struct zc_rx *rx = &self->rx;
+	unsigned char copybuf[64];
+	struct zc_arg zc;
+
+	if (_metadata->skip)
+		return;
+	ASSERT_EQ(100, zc_send_next(rx->cli, rx->srv, rx->src,
+				    &rx->sent, 100, false));
+	memset(copybuf, 0, sizeof(copybuf));
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = MAP_LEN;
+	zc.copybuf_address = (uintptr_t)copybuf;
+	zc.copybuf_len = sizeof(copybuf);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_EQ(0, zc.copybuf_len);
+	EXPECT_EQ(0, zc.length);
+	EXPECT_EQ(100, zc.recv_skip_hint);
+	EXPECT_EQ(100, zc.inq);
+	EXPECT_EQ(0, copybuf[0]);
+	ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf, 100));
+	EXPECT_EQ(-1, zc_check(rx->buf, 0, 100));
+}
+
+/* Pages map and the straggling tail lands in the copybuf. */
+TEST_F(zc_data, copybuf_leftover)
+{
+	struct zc_rx *rx = &self->rx;
+	const size_t len = 4 * ZC_PAGE + 100;
+	unsigned char copybuf[ZC_PAGE];
+	struct zc_arg zc;
+
+	if (_metadata->skip)
+		return;
+	ASSERT_EQ(len, zc_send_next(rx->cli, rx->srv, rx->src,
+				    &rx->sent, len, true));
+	memset(copybuf, 0, sizeof(copybuf));
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)rx->map;
+	zc.length = MAP_LEN;
+	zc.copybuf_address = (uintptr_t)copybuf;
+	zc.copybuf_len = sizeof(copybuf);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_EQ(4 * ZC_PAGE, zc.length);
+	EXPECT_EQ(100, zc.copybuf_len);
+	EXPECT_EQ(0, zc.recv_skip_hint);
+	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
+	EXPECT_EQ(-1, zc_check(copybuf, 4 * ZC_PAGE, 100));
+}
+
+TEST_HARNESS_MAIN
