@@ -1,0 +1,237 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# scripts/run.sh (`make run`): the main job. Runs, each in fresh qemu VMs
+# through `zcguard vm`:
+#   Debian's 6.1 and 6.12 kernels: the module's KTAP tests (6.1, the
+#     headers the module is built against), the selftests (static
+#     builds), every reproducer variant with --crash (they have the fix);
+#   the fixed test kernel: the syzbot reproducer and every variant;
+#   the buggy test kernel (fix reverted): the syzbot reproducer must
+#     crash it, --detect must name the missing fix, the selftests must
+#     catch it;
+# and prints one table: kernel | what ran | verdict. Missing parts show
+# as "not built" instead of failing. Logs: build/run/<row>/.
+#
+#   scripts/run.sh [--no-kernels] [--runs N]
+#     --no-kernels  do not build the test kernels if they are missing
+#                   (their rows say "not built"); else `make kernels`
+#                   runs first (about 10 min cold on 2 cores)
+#     --runs N      runs of the syzbot reproducer per test kernel (3)
+# Exit: 0 every verdict as expected, 1 otherwise, 2 bad arguments.
+set -u
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+ZCG=$BUILD/zcguard
+REPRO=$BUILD/repro
+KERNELS=$BUILD/kernels
+OUT=$BUILD/run
+GPF="general protection fault in tcp_zerocopy_receive"
+
+build_kernels=1
+runs=3
+while [ $# -gt 0 ]; do
+	case $1 in
+	--no-kernels) build_kernels=0; shift ;;
+	--runs)
+		case ${2:-x} in
+		''|*[!0-9]*|0) echo "run.sh: --runs needs a positive number" >&2; exit 2 ;;
+		esac
+		runs=$2; shift 2 ;;
+	-h|--help) sed -n '4,21p' "$0"; exit 0 ;;
+	*) echo "run.sh: unknown argument '$1' (try -h)" >&2; exit 2 ;;
+	esac
+done
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+table=$OUT/table
+: >"$table"
+unexpected=0
+
+say() { echo "run.sh: $*" >&2; }
+
+# row KERNEL WHAT VERDICT: one line of the final table.
+row() { printf '%s|%s|%s\n' "$1" "$2" "$3" >>"$table"; }
+
+# vmrow KERNEL_LABEL BZIMAGE WHAT EXPECT VM-ARGS... -- CMD...
+# EXPECT: ok (all runs OK), crash (all runs crashed with the GPF title),
+# bad (anything but OK: the kernel must be caught).
+vmrow() {
+	label=$1 kernel=$2 what=$3 expect=$4
+	shift 4
+	slug=$(echo "$label-$what" | tr -c 'A-Za-z0-9.\n-' '_' | cut -c1-60)
+	say "$label: $what ..."
+	"$ZCG" vm --kernel "$kernel" --keep-logs "$OUT/$slug" "$@" \
+		>"$OUT/$slug.log" 2>&1
+	rc=$?
+	verdict=$(sed -n 's/^all runs: //p' "$OUT/$slug.log" | tail -n 1)
+	if [ -z "$verdict" ]; then
+		# The runs disagree: count them.
+		verdict=$(sed -n 's/^run #[0-9]*: \([a-z ]*\).*/\1/p' "$OUT/$slug.log" |
+			sort | uniq -c | awk '{c=$1; $1=""; printf "%s%d%s", s, c, $0; s=", "}')
+		[ -n "$verdict" ] || verdict="no verdict (exit $rc, see $OUT/$slug.log)"
+	fi
+	case $expect in
+	ok) [ "$rc" = 0 ] ;;
+	crash) [ "$verdict" = "crashed: $GPF" ] ;;
+	bad) [ "$rc" = 1 ] ;;
+	esac
+	if [ $? = 0 ]; then
+		verdict="$verdict (expected)"
+	else
+		verdict="$verdict  <-- UNEXPECTED, wanted $expect"
+		unexpected=$((unexpected + 1))
+	fi
+	row "$label" "$what" "$verdict"
+}
+
+# The guest-side selftest runner: one TAP line per program, the
+# program's own TAP indented so only ours is top-level. Exit 4 = skip.
+ksft_runner() {
+	cat >"$OUT/ksft-run.sh" <<'EOF'
+#!/bin/sh
+n=0; bad=0
+echo "1..$#"
+for p in "$@"; do
+	n=$((n + 1))
+	out=$("$p" 2>&1); rc=$?
+	echo "$out" | sed 's/^/    /'
+	case $rc in
+	0) echo "ok $n $p" ;;
+	4) echo "ok $n $p # SKIP" ;;
+	*) echo "not ok $n $p (exit $rc)"; bad=1 ;;
+	esac
+done
+exit $bad
+EOF
+	chmod +x "$OUT/ksft-run.sh"
+}
+
+# --- what is built -------------------------------------------------------
+if [ ! -x "$ZCG" ]; then
+	say "build/zcguard missing: make"
+	make -C "$TOP" all >&2 || exit 1
+fi
+if [ "$build_kernels" = 1 ] &&
+   { [ ! -e "$KERNELS/fixed/bzImage" ] || [ ! -e "$KERNELS/buggy/bzImage" ]; }; then
+	say "test kernels missing: make kernels (about 10 min cold on 2 cores)"
+	make -C "$TOP" kernels >"$OUT/kernels.log" 2>&1 ||
+		say "make kernels failed, see $OUT/kernels.log"
+fi
+
+deb61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
+deb612=$(ls /boot/vmlinuz-6.12.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
+fixed=$KERNELS/fixed/bzImage
+buggy=$KERNELS/buggy/bzImage
+l61="Debian $(basename "${deb61:-6.1}" | sed 's/^vmlinuz-//')"
+l612="Debian $(basename "${deb612:-6.12}" | sed 's/^vmlinuz-//')"
+lfix="fixed 6.1 KASAN (test kernel)"
+lbug="buggy 6.1 KASAN, fix reverted"
+
+# Reproducers: every static binary plus the variant driver.
+repro_files=
+for f in "$REPRO"/zc-*; do
+	[ -x "$f" ] && repro_files="$repro_files --file $f"
+done
+
+# Selftests: static builds for the guest.
+ksft_files=
+ksft_names=
+if make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests" \
+	OUTPUT="$BUILD/guest/selftests" LDFLAGS=-static >"$OUT/selftests-build.log" 2>&1; then
+	ksft_runner
+	ksft_files="--file $OUT/ksft-run.sh"
+	for p in $(make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests" \
+		   emit_tests 2>/dev/null | sed 's/^[^:]*://'); do
+		[ -x "$BUILD/guest/selftests/$p" ] || continue
+		ksft_files="$ksft_files --file $BUILD/guest/selftests/$p"
+		ksft_names="$ksft_names $p"
+	done
+fi
+
+# Module: zcguard.ko prints KTAP at load (the VM fails on a `not ok`),
+# then its guest programs, if any, run against it.
+module=$TOP/module/zcguard.ko
+mod_files=
+mod_cmd=true
+if [ -d "$BUILD/guest/module" ]; then
+	for f in "$BUILD/guest/module"/*; do
+		[ -x "$f" ] && mod_files="$mod_files --file $f"
+	done
+	[ -x "$BUILD/guest/module/run-all" ] && mod_cmd=run-all
+fi
+
+# --- the runs ------------------------------------------------------------
+for k in "$deb61" "$deb612"; do
+	[ -n "$k" ] || continue
+	label=$l61
+	[ "$k" = "$deb612" ] && label=$l612
+	if [ "$k" = "$deb61" ]; then
+		if [ -f "$module" ]; then
+			# shellcheck disable=SC2086
+			vmrow "$label" "$k" "module zcguard.ko: KTAP tests${mod_files:+ + guest programs}" ok \
+				--module "$module" $mod_files -- $mod_cmd
+		else
+			row "$label" "module zcguard.ko" "not built (make module)"
+		fi
+	fi
+	if [ -n "$ksft_names" ]; then
+		# shellcheck disable=SC2086
+		vmrow "$label" "$k" "selftests/net:$ksft_names" ok $ksft_files -- ksft-run.sh $ksft_names
+	else
+		row "$label" "selftests/net" "not built (see $OUT/selftests-build.log)"
+	fi
+	if [ -n "$repro_files" ]; then
+		# shellcheck disable=SC2086
+		vmrow "$label" "$k" "every reproducer variant --crash" ok $repro_files -- zc-variants.sh --crash
+	else
+		row "$label" "reproducers" "not built (make)"
+	fi
+done
+
+if [ -e "$fixed" ] && [ -x "$REPRO/zc-syzbot" ]; then
+	vmrow "$lfix" "$fixed" "zc-syzbot --crash, $runs runs" ok --runs "$runs" \
+		--file "$REPRO/zc-syzbot" -- zc-syzbot --crash
+	# shellcheck disable=SC2086
+	vmrow "$lfix" "$fixed" "every reproducer variant --crash" ok $repro_files -- zc-variants.sh --crash
+	if [ -n "$ksft_names" ]; then
+		# shellcheck disable=SC2086
+		vmrow "$lfix" "$fixed" "selftests/net:$ksft_names" ok $ksft_files -- ksft-run.sh $ksft_names
+	fi
+else
+	row "$lfix" "zc-syzbot" "not built (make kernels)"
+fi
+
+if [ -e "$buggy" ] && [ -x "$REPRO/zc-syzbot" ]; then
+	vmrow "$lbug" "$buggy" "zc-syzbot --crash, $runs runs" crash --runs "$runs" \
+		--file "$REPRO/zc-syzbot" -- zc-syzbot --crash
+	vmrow "$lbug" "$buggy" "zc-syzbot --detect (names 6cd6cbf593bf)" bad \
+		--file "$REPRO/zc-syzbot" -- zc-syzbot --detect
+	if [ -n "$ksft_names" ]; then
+		# shellcheck disable=SC2086
+		vmrow "$lbug" "$buggy" "selftests/net:$ksft_names (must catch it)" bad \
+			$ksft_files -- ksft-run.sh $ksft_names
+	fi
+else
+	row "$lbug" "zc-syzbot" "not built (make kernels)"
+fi
+
+# --- the table -----------------------------------------------------------
+echo
+awk -F'|' '
+	{ k[NR] = $1; w[NR] = $2; v[NR] = $3
+	  if (length($1) > a) a = length($1); if (length($2) > b) b = length($2) }
+	END {
+		printf "%-*s | %-*s | %s\n", a, "kernel", b, "what ran", "verdict"
+		s = ""; for (i = 0; i < a + b + 16; i++) s = s "-"; print s
+		for (i = 1; i <= NR; i++) printf "%-*s | %-*s | %s\n", a, k[i], b, w[i], v[i]
+	}' "$table"
+echo
+echo "logs: $OUT"
+if [ "$unexpected" != 0 ]; then
+	echo "run: $unexpected verdict(s) not as expected"
+	exit 1
+fi
+echo "run: every verdict as expected"
