@@ -178,8 +178,7 @@ static int detect(void)
 
 static int usage(const char *msg)
 {
-	fprintf(stderr, "zc-syzbot: %s\nusage: zc-syzbot [--detect | --crash [--iters N] [--time S]]\n",
-		msg);
+	fprintf(stderr, "zc-syzbot: %s (try -h)\n", msg);
 	return 2;
 }
 
@@ -212,7 +211,7 @@ int main(int argc, char **argv)
 			if (parse_pos(argv[++i], &seconds))
 				return usage("--time needs a positive number of seconds");
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			usage("reproducer for the NULL skb in tcp_zerocopy_receive");
+			printf("usage: zc-syzbot [--detect | --crash [--iters N] [--time S]]\n");
 			return 0;
 		} else {
 			return usage("unknown argument");
