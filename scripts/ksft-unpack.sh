@@ -12,7 +12,8 @@ if [ -z "$tarball" ]; then
 	echo "ksft-unpack: /usr/src/linux-source-6.1.tar.* missing; run 'make deps'" >&2
 	exit 1
 fi
-if [ -f "$out/.stamp" ] && [ "$out/.stamp" -nt "$tarball" ]; then
+if [ -f "$out/.stamp" ] && [ "$out/.stamp" -nt "$tarball" ] &&
+   [ -f "$out/tools/testing/selftests/kselftest/runner.sh" ]; then
 	exit 0
 fi
 
@@ -23,6 +24,8 @@ tar -xf "$tarball" -C "$out.tmp" --strip-components=1 \
 	"$dir/tools/testing/selftests/kselftest_harness.h" \
 	"$dir/tools/testing/selftests/kselftest.h" \
 	"$dir/tools/testing/selftests/lib.mk" \
+	"$dir/tools/testing/selftests/kselftest/runner.sh" \
+	"$dir/tools/testing/selftests/kselftest/prefix.pl" \
 	"$dir/tools/testing/selftests/net/tcp_mmap.c" \
 	"$dir/scripts/checkpatch.pl" \
 	"$dir/scripts/spelling.txt" \
