@@ -190,6 +190,14 @@ int zcg_guard_probe_err(void)
 	return zcg_probe_err;
 }
 
+/* Called once the load-time tests are done: userspace sees only its own. */
+void zcg_guard_reset_stats(void)
+{
+	atomic_long_set(&zcg_calls, 0);
+	atomic_long_set(&zcg_violations, 0);
+	atomic_long_set(&zcg_blocked, 0);
+}
+
 void zcg_guard_stats(struct zcg_guard_stats *st)
 {
 	st->calls = atomic_long_read(&zcg_calls);

@@ -4,7 +4,8 @@
  * zerocopy path, getsockopt(TCP_ZEROCOPY_RECEIVE).
  *
  * Load order: the guard's kprobe first (so the tests can check it), the
- * injector's taint, the KTAP tests, then the debugfs files. Unload removes
+ * injector's taint, the KTAP tests, then the debugfs files; the guard's
+ * counters start from zero after the tests. Unload removes
  * the debugfs files first (debugfs waits for writers still inside them),
  * then the kprobe (unregister_kprobe() waits for running handlers).
  */
@@ -32,6 +33,8 @@ static int __init zcg_init(void)
 		goto out_guard;
 
 	zcg_ktests_run();
+	/* the counters in debugfs are for what happens after load */
+	zcg_guard_reset_stats();
 
 	/* debugfs is optional: the module works without it */
 	zcg_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);

@@ -111,6 +111,7 @@ int zcg_guard_probe_err(void);
 int zcg_guard_get_mode(void);
 void zcg_guard_set_mode(int mode);
 void zcg_guard_stats(struct zcg_guard_stats *st);
+void zcg_guard_reset_stats(void);
 u32 zcg_queued_bytes(const struct sock *sk, u32 from, u32 enough);
 
 /* inject.c: test-only rcv_nxt desync */

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * zcg-inject: the crash path on a fixed kernel, with zcguard.ko loaded
+ * with inject=1. Sets the guard mode, makes a fresh TCP socket, maps it,
+ * has the injector move its rcv_nxt BYTES ahead (the state the pre-fix
+ * TCP_QUEUE_SEQ left), checks SIOCINQ shows the lie, then makes the
+ * reproducer's getsockopt(TCP_ZEROCOPY_RECEIVE).
+ *
+ *   zcg-inject MODE [BYTES]    MODE: off, warn or block (default 65536)
+ *
+ * With MODE block the call must return 0 with nothing mapped and the
+ * guard must count exactly one violation and one block. With off (or
+ * warn) a kernel without a NULL check crashes in tcp_zerocopy_receive;
+ * if it returns instead, that is reported as "not ok".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <linux/sockios.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include "gutil.h"
+
+int main(int argc, char **argv)
+{
+	struct tcp_zerocopy_receive zc = { 0 };
+	struct zcg_gstats a, b;
+	socklen_t zclen = sizeof(zc);
+	unsigned long bytes = 65536;
+	char req[32];
+	int fd, inq = -1, ret, err, block;
+	void *map;
+
+	if (argc < 2 || argc > 3) {
+		fprintf(stderr, "usage: zcg-inject off|warn|block [BYTES]\n");
+		return 2;
+	}
+	if (argc == 3)
+		bytes = strtoul(argv[2], NULL, 0);
+	block = !strcmp(argv[1], "block");
+
+	g_plan(4);
+	err = g_write(ZCG_F_MODE, argv[1], strlen(argv[1]), 0);
+	g_ok(!err, "guard mode set to %s (%s)", argv[1],
+	     err ? strerror(-err) : "ok");
+
+	fd = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	map = mmap(NULL, bytes, PROT_READ, MAP_SHARED, fd, 0);
+	if (fd < 0 || map == MAP_FAILED) {
+		perror("zcg-inject: socket/mmap");
+		return 1;
+	}
+	snprintf(req, sizeof(req), "%d %lu\n", fd, bytes);
+	err = g_write(ZCG_F_INJECT, req, strlen(req), 0);
+	if (!err && ioctl(fd, SIOCINQ, &inq))
+		err = -errno;
+	if (!g_ok(!err && inq == (int)bytes,
+		  "injector moved rcv_nxt: SIOCINQ %d on an empty queue (%s)",
+		  inq, err ? strerror(-err) : "ok"))
+		return 1;
+	if (g_stats(&a)) {
+		perror("zcg-inject: guard_stats");
+		return 1;
+	}
+
+	zc.address = (unsigned long)map;
+	zc.length = bytes;
+	printf("# calling getsockopt(TCP_ZEROCOPY_RECEIVE) with guard %s\n",
+	       argv[1]);
+	fflush(stdout);
+	ret = getsockopt(fd, IPPROTO_TCP, TCP_ZEROCOPY_RECEIVE, &zc, &zclen);
+	err = ret ? errno : 0;
+	g_ok(block && !ret && !zc.length,
+	     "zerocopy getsockopt returned %d (%s), length %u",
+	     ret, strerror(err), zc.length);
+
+	g_stats(&b);
+	g_ok(b.violations - a.violations == 1 &&
+	     b.blocked - a.blocked == (block ? 1 : 0),
+	     "guard: calls %ld violations %ld blocked %ld (call added +%ld/+%ld/+%ld)",
+	     b.calls, b.violations, b.blocked, b.calls - a.calls,
+	     b.violations - a.violations, b.blocked - a.blocked);
+	munmap(map, bytes);
+	close(fd);
+	return g_failed() ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * zcg-modload: loads zcguard.ko from inside the guest, optionally from a
+ * network namespace of its own (the module's tests then run their
+ * loopback traffic there) and optionally unloads it again.
+ *
+ *   zcg-modload [-n] [-u] MODULE.ko [PARAM...]
+ *     -n  unshare(CLONE_NEWNET) and bring its lo up before loading
+ *     -u  unload after loading (the KTAP stays on the console)
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gutil.h"
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: zcg-modload [-n] [-u] MODULE.ko [PARAM...]\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	char params[512] = "";
+	int opt, netns = 0, unload = 0, err, i;
+
+	while ((opt = getopt(argc, argv, "nuh")) != -1) {
+		switch (opt) {
+		case 'n':
+			netns = 1;
+			break;
+		case 'u':
+			unload = 1;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (optind >= argc)
+		return usage();
+	for (i = optind + 1; i < argc; i++) {
+		if (strlen(params) + strlen(argv[i]) + 2 > sizeof(params))
+			return usage();
+		strcat(params, argv[i]);
+		strcat(params, " ");
+	}
+	if (netns) {
+		err = g_new_netns();
+		if (err) {
+			fprintf(stderr, "zcg-modload: new netns: %s\n",
+				strerror(-err));
+			return 1;
+		}
+	}
+	err = g_load(argv[optind], params);
+	if (err) {
+		fprintf(stderr, "zcg-modload: finit_module %s: %s\n",
+			argv[optind], strerror(-err));
+		return 1;
+	}
+	printf("# zcg-modload: loaded %s%s%s\n", argv[optind],
+	       params[0] ? " " : "", params);
+	if (unload) {
+		err = g_unload();
+		if (err) {
+			fprintf(stderr, "zcg-modload: delete_module: %s\n",
+				strerror(-err));
+			return 1;
+		}
+	}
+	return 0;
+}
