@@ -47,6 +47,7 @@ static const char usage_text[] =
 "  -s, --summary       one line per second instead of one per call\n"
 "  -j, --json          JSON lines (type call|violation|summary|total)\n"
 "  -q, --quiet         only violations and the totals\n"
+"  -m, --mode M        only attach with M: fentry, kprobe or syscall\n"
 "  -v, --verbose       show libbpf's messages\n"
 "  -- CMD [ARG...]     run CMD, trace only it (and its children), stop\n"
 "                      when it exits\n"
@@ -192,7 +193,7 @@ static pid_t start_cmd(char **argv, int *go_fd)
 }
 
 static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
-		      double *duration)
+		      double *duration, int *only)
 {
 	static const struct option opts[] = {
 		{ "pid", required_argument, NULL, 'p' },
@@ -201,6 +202,7 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 		{ "json", no_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "mode", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -208,7 +210,7 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+p:d:sjqvh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+p:d:sjqvm:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			*pid = strtol(optarg, &end, 10);
@@ -238,6 +240,19 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 		case 'v':
 			verbose = true;
 			break;
+		case 'm':
+			if (!strcmp(optarg, "fentry"))
+				*only = FENTRY;
+			else if (!strcmp(optarg, "kprobe"))
+				*only = KPROBE;
+			else if (!strcmp(optarg, "syscall"))
+				*only = SYSCALL;
+			else {
+				fprintf(stderr, "zcguard trace: bad mode '%s'\n",
+					optarg);
+				return 2;
+			}
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
@@ -266,9 +281,10 @@ int cmd_trace(int argc, char **argv)
 	double duration = 0;
 	pid_t child = 0;
 	long pid = 0;
+	int only = -1;
 	size_t i;
 
-	rc = parse_args(argc, argv, &out, &pid, &duration);
+	rc = parse_args(argc, argv, &out, &pid, &duration, &only);
 	if (rc >= 0)
 		return rc;
 	libbpf_set_print(print_libbpf);
@@ -282,6 +298,8 @@ int cmd_trace(int argc, char **argv)
 	}
 
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]) && !skel; i++) {
+		if (only >= 0 && modes[i].how != (enum how)only)
+			continue;
 		skel = try_mode(&modes[i], pid, &err);
 		mode = &modes[i];
 	}
