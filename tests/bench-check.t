@@ -39,7 +39,7 @@ sed 's/^/# /' "$tmp/out"
 grep -q '"verdict": "ok"' "$tmp/ok.json" && ok "JSON verdict ok" ||
 	nok "JSON verdict missing"
 
-$Z $C --baseline "$tmp/base.json" --tolerance 100 --inject-zc-calls 200 \
+$Z $C --baseline "$tmp/base.json" --tolerance 100 --inject-zc-calls 400 \
 	>"$tmp/out" 2>&1; rc=$?
 sed 's/^/# /' "$tmp/out"
 [ $rc = 1 ] && grep -q '^verdict: REGRESSION' "$tmp/out" &&

@@ -42,6 +42,8 @@ struct bench_case {
 	 * --check can be shown to catch a regression.
 	 */
 	unsigned int inject_calls;
+	/* CPUs to pin the receiver and the sender to; -1: not pinned */
+	int rx_cpu, tx_cpu;
 };
 
 /* One repetition of one case, as the receiving thread saw it. */
@@ -95,6 +97,9 @@ int bench_plot(const char *path, const struct bench_result *r, int n);
 /* progress.c: a one-line progress indicator, only on a terminal. */
 void bench_progress(int done, int total, const char *what);
 void bench_progress_end(void);
+
+/* run_case.c: pins the calling thread (cpu >= 0); 0 or -1. */
+int bench_pin(int cpu);
 
 /* size parsing, shared by the argument parsers */
 int bench_parse_size(const char *s, size_t *out);

@@ -60,10 +60,8 @@ static int load_baseline(const char *arg, double *ratio, char *src,
 static int measure(const struct bench_opts *o, enum bench_rx rx, int step,
 		   int total, struct bench_sample *s)
 {
-	struct bench_case c = {
-		.tx = TX_ZEROCOPY, .rx = rx, .chunk = o->sizes[0],
-		.duration = o->duration, .inject_calls = o->inject_calls,
-	};
+	struct bench_case c = bench_case_of(o, TX_ZEROCOPY, rx,
+					    o->sizes[0]);
 	char err[256], what[64];
 
 	snprintf(what, sizeof(what), "check: %s", bench_rx_names[rx]);

@@ -6,6 +6,7 @@
  * work is in the other files of this directory.
  */
 #include <getopt.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ static const char usage_text[] =
 "                       guards: cgroup (BPF getsockopt prog), trace\n"
 "      --trace-cmd CMD  the tracer  [\"<this zcguard> trace -q\"]\n"
 "      --compare-tcp-mmap BIN  same-run usec/MB vs tcp_mmap.c (512K)\n"
+"      --pin RX,TX      pin receiver and sender to these CPUs\n"
 "      --inject-zc-calls N  test only: N extra syscalls per zc receive\n"
 "Exit: 0 ok, 1 regression (--check) or disagreement (--compare-tcp-mmap),\n"
 "2 usage, 3 error, 4 no network namespace (not permitted).\n";
@@ -45,7 +47,7 @@ static const char usage_text[] =
 enum {
 	OPT_JSON = 256, OPT_PLOT, OPT_CHECK, OPT_BASELINE, OPT_TOLERANCE,
 	OPT_SAVE_BASELINE, OPT_OVERHEAD, OPT_TRACE_CMD, OPT_TCP_MMAP,
-	OPT_INJECT,
+	OPT_INJECT, OPT_PIN,
 };
 
 static const struct option long_opts[] = {
@@ -66,6 +68,7 @@ static const struct option long_opts[] = {
 	{ "trace-cmd", required_argument, NULL, OPT_TRACE_CMD },
 	{ "compare-tcp-mmap", required_argument, NULL, OPT_TCP_MMAP },
 	{ "inject-zc-calls", required_argument, NULL, OPT_INJECT },
+	{ "pin", required_argument, NULL, OPT_PIN },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -198,6 +201,7 @@ static void defaults(struct bench_opts *o)
 	o->reps = 5;
 	o->duration = 0.5;
 	o->tolerance = 25;
+	o->rx_cpu = o->tx_cpu = -1;
 }
 
 /* Returns 0, or -1 after printing the error (exit 2). */
@@ -206,6 +210,7 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 	int c, set_sizes = 0, set_reps = 0, set_dur = 0, set_modes = 0;
 	int quick = 0;
 	double v;
+	char ch;
 
 	defaults(o);
 	optind = 1;
@@ -284,6 +289,14 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 				      "bad --inject-zc-calls '%s'"))
 				return -1;
 			o->inject_calls = (unsigned int)v;
+			break;
+		case OPT_PIN:
+			if (sscanf(optarg, "%d,%d%c", &o->rx_cpu, &o->tx_cpu,
+				   &ch) != 2 || o->rx_cpu < 0 ||
+			    o->tx_cpu < 0 || o->rx_cpu >= CPU_SETSIZE ||
+			    o->tx_cpu >= CPU_SETSIZE)
+				return bad("bad --pin '%s': want RXCPU,TXCPU",
+					   optarg);
 			break;
 		case ':':
 			return bad("option '%s' needs an argument",

@@ -29,8 +29,12 @@ struct bench_opts {
 	const char *trace_cmd;		/* command line of the BPF tracer */
 	/* --compare-tcp-mmap */
 	const char *tcp_mmap;
-	int quiet;
+	int rx_cpu, tx_cpu;		/* --pin; -1: not pinned */
 };
+
+/* The case of the given modes and chunk with the run's other settings. */
+struct bench_case bench_case_of(const struct bench_opts *o, enum bench_tx tx,
+				enum bench_rx rx, size_t chunk);
 
 /* Runs every selected case reps times, interleaved; results in r. */
 int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n);

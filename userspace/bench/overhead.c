@@ -85,10 +85,8 @@ static void teardown(struct variant *v)
 
 static int one_rep(const struct bench_opts *o, struct variant *v, int rep)
 {
-	struct bench_case c = {
-		.tx = TX_ZEROCOPY, .rx = RX_ZC, .chunk = o->sizes[0],
-		.duration = o->duration, .inject_calls = o->inject_calls,
-	};
+	struct bench_case c = bench_case_of(o, TX_ZEROCOPY, RX_ZC,
+					    o->sizes[0]);
 	struct bench_sample s;
 	char err[256];
 	int ret;

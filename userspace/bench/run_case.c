@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,6 +66,17 @@ fail:
 	return -1;
 }
 
+int bench_pin(int cpu)
+{
+	cpu_set_t set;
+
+	if (cpu < 0)
+		return 0;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return sched_setaffinity(0, sizeof(set), &set);
+}
+
 /* The child: sends, reports an error through the pipe, exits. */
 static void sender_child(const struct bench_case *c,
 			 const struct sockaddr_in6 *a, int lfd, int errfd)
@@ -73,6 +85,7 @@ static void sender_child(const struct bench_case *c,
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(lfd);
+	bench_pin(c->tx_cpu);
 	bench_tx_run(&tx);
 	if (tx.ret && write(errfd, tx.err, strlen(tx.err)) < 0)
 		_exit(2);
@@ -126,7 +139,13 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 	if (pid == 0)
 		sender_child(c, &addr, rx.lfd, p[1]);
 	rx.deadline = bench_now() + c->duration + DRAIN_SECS;
-	bench_rx_run(&rx);
+	if (bench_pin(c->rx_cpu)) {
+		snprintf(rx.err, sizeof(rx.err), "pin to CPU %d: %s",
+			 c->rx_cpu, strerror(errno));
+		rx.ret = -1;
+	} else {
+		bench_rx_run(&rx);
+	}
 	if (sender_reap(pid, p[0], rx.ret != 0, err, errlen)) {
 		if (rx.ret)
 			snprintf(err, errlen, "%s", rx.err);

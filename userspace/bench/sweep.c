@@ -12,6 +12,18 @@
 
 #define MAX_CASES (TX_NR * RX_NR * BENCH_MAX_SIZES)
 
+struct bench_case bench_case_of(const struct bench_opts *o, enum bench_tx tx,
+				enum bench_rx rx, size_t chunk)
+{
+	struct bench_case c = {
+		.tx = tx, .rx = rx, .chunk = chunk, .duration = o->duration,
+		.inject_calls = o->inject_calls,
+		.rx_cpu = o->rx_cpu, .tx_cpu = o->tx_cpu,
+	};
+
+	return c;
+}
+
 int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n)
 {
 	struct bench_case cases[MAX_CASES];
@@ -24,12 +36,8 @@ int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n)
 			for (i = 0; i < o->nsizes; i++) {
 				if (!o->tx_on[tx] || !o->rx_on[rx])
 					continue;
-				cases[nc] = (struct bench_case){
-					.tx = tx, .rx = rx,
-					.chunk = o->sizes[i],
-					.duration = o->duration,
-					.inject_calls = o->inject_calls,
-				};
+				cases[nc] = bench_case_of(o, tx, rx,
+							  o->sizes[i]);
 				nc++;
 			}
 	s = calloc((size_t)nc * o->reps, sizeof(*s));
