@@ -50,7 +50,7 @@ static void usage(FILE *f)
 "  --timeout S          per run (300)       --boot-timeout S  to init (60)\n"
 "  --idle-timeout S     no console/output for S seconds (60)\n"
 "  --append STR         added to: console=ttyS0 oops=panic panic_on_warn=1\n"
-"                       panic=-1\n"
+"                       panic=-1 no_timer_check\n"
 "  --memory MB          guest RAM (512)\n"
 "  --keep-logs DIR      keep run-N.console, run-N.output, summary.json\n"
 "  --json FILE          write the JSON summary to FILE too\n"
@@ -137,7 +137,7 @@ static const struct option longopts[] = {
 /* Fills o from argv. 0, 1 for -h (done), 2 on a bad argument. */
 static int parse_args(int argc, char **argv, struct vm_opts *o)
 {
-	int c, r = 0;
+	int c, r = 0, idx = 0;
 
 	o->runs = 1;
 	o->parallel = 1;
@@ -150,7 +150,7 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 	optind = 1;
 	opterr = 0;
 	/* '+': stop at CMD so its own options are not ours. */
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:h", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
@@ -207,8 +207,7 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 				   argv[optind - 1]);
 		}
 		if (r == -1)
-			return bad("bad number for %s", argv[optind - 2 >= 0 ?
-				   optind - 2 : 0]);
+			return bad("--%s: not a number in range", longopts[idx].name);
 		if (r)
 			return 2;
 	}

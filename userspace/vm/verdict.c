@@ -126,14 +126,16 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 		r->kind = VM_BOOT_FAILED;
 		if (ob->stop == VM_STOP_BOOT_TIMEOUT)
 			snprintf(r->detail, sizeof(r->detail),
-				 "no init after %ds", ob->boot_timeout);
+				 "no init after %ds%s", ob->boot_timeout,
+				 ob->console_len ? "" : ", no console output");
 		else if (ob->stop == VM_STOP_IDLE_TIMEOUT)
 			snprintf(r->detail, sizeof(r->detail),
 				 "no console output for %ds during boot",
 				 ob->idle_timeout);
 		else if (ob->stop == VM_STOP_TOTAL_TIMEOUT)
 			snprintf(r->detail, sizeof(r->detail),
-				 "no init after %ds", ob->timeout);
+				 "no init after %ds%s", ob->timeout,
+				 ob->console_len ? "" : ", no console output");
 		else if (WIFEXITED(ob->qemu_status) &&
 			 WEXITSTATUS(ob->qemu_status) == 0)
 			snprintf(r->detail, sizeof(r->detail),
