@@ -92,7 +92,8 @@ void bench_json_stat(FILE *f, const char *name, const struct bench_stat *st);
 const char *bench_size_str(size_t bytes, char *buf, size_t len);
 
 /* plot.c: usec/MB against chunk size, one line per mode, by gnuplot. */
-int bench_plot(const char *path, const struct bench_result *r, int n);
+int bench_plot(const char *path, const char *note,
+	       const struct bench_result *r, int n);
 
 /* progress.c: a one-line progress indicator, only on a terminal. */
 void bench_progress(int done, int total, const char *what);

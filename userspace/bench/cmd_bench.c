@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
 
 #include "bench/opts.h"
 #include "zcguard/cmd.h"
@@ -344,6 +346,8 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 static int run_sweep(const struct bench_opts *o)
 {
 	struct bench_result r[TX_NR * RX_NR * BENCH_MAX_SIZES];
+	struct utsname u;
+	char note[256];
 	FILE *f;
 	int n, i;
 
@@ -363,7 +367,12 @@ static int run_sweep(const struct bench_opts *o)
 		bench_json_close(o, f);
 	}
 	if (o->plot) {
-		if (bench_plot(o->plot, r, n))
+		uname(&u);
+		snprintf(note, sizeof(note), "Linux %s, %ld CPUs, lo mtu %u, "
+			 "%d rep(s) x %.2f s per case", u.release,
+			 sysconf(_SC_NPROCESSORS_ONLN), bench_lo_mtu(),
+			 o->reps, o->duration);
+		if (bench_plot(o->plot, note, r, n))
 			return EXIT_ERROR;
 		printf("plot: %s\n", o->plot);
 	}

@@ -24,7 +24,27 @@ static int is_png(const char *path)
 }
 
 /* One data block per mode seen, in the order first seen. */
-static int write_script(FILE *f, const char *path,
+/* Tics at the measured sizes, labelled as the table does (4K, 2M). */
+static void write_xtics(FILE *f, const struct bench_result *r, int n)
+{
+	char sz[16];
+	int i, j;
+
+	fprintf(f, "set xtics (");
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (r[j].c.chunk == r[i].c.chunk)
+				break;
+		if (j < i)
+			continue;
+		fprintf(f, "%s\"%s\" %zu", i ? ", " : "",
+			bench_size_str(r[i].c.chunk, sz, sizeof(sz)),
+			r[i].c.chunk);
+	}
+	fprintf(f, ")\n");
+}
+
+static int write_script(FILE *f, const char *path, const char *note,
 			const struct bench_result *r, int n)
 {
 	int tx, rx, i, blocks = 0, first = 1;
@@ -33,13 +53,14 @@ static int write_script(FILE *f, const char *path,
 	fprintf(f, "set terminal %s size 900,560 font ',12'\n",
 		is_png(path) ? "pngcairo" : "svg dynamic background '#ffffff'");
 	fprintf(f, "set output '%s'\n", path);
-	fprintf(f, "set title 'zcguard bench: receiver CPU per MB on loopback "
-		"(median, min..max)'\n"
-		"set xlabel 'chunk size (bytes per receive call)'\n"
+	fprintf(f, "set termoption noenhanced\n"
+		"set title \"zcguard bench: receiver CPU per MB on loopback "
+		"(median, bars min..max)\\n%s\"\n"
+		"set xlabel 'chunk size (bytes per send and per receive call)'\n"
 		"set ylabel 'receiver usec per MB (user+sys)'\n"
 		"set logscale x 2\nset logscale y\nset grid\n"
-		"set key outside right top\n"
-		"set format x '%%.0s%%cB'\n");
+		"set key outside right top\n", note);
+	write_xtics(f, r, n);
 	for (tx = 0; tx < TX_NR; tx++)
 		for (rx = 0; rx < RX_NR; rx++) {
 			int any = 0;
@@ -83,7 +104,8 @@ static int write_script(FILE *f, const char *path,
 	return 0;
 }
 
-int bench_plot(const char *path, const struct bench_result *r, int n)
+int bench_plot(const char *path, const char *note,
+	       const struct bench_result *r, int n)
 {
 	char script[] = "/tmp/zcguard-plot-XXXXXX";
 	char *argv[] = { "gnuplot", script, NULL };
@@ -91,7 +113,7 @@ int bench_plot(const char *path, const struct bench_result *r, int n)
 	int fd, st, timed_out = 0, ret = -1;
 	FILE *f;
 
-	if (strchr(path, '\'') || strchr(path, '\n')) {
+	if (strchr(path, '\'') || strchr(path, '\n') || strchr(note, '"')) {
 		fprintf(stderr, "zcguard bench: plot path must not hold quotes\n");
 		return -1;
 	}
@@ -100,7 +122,7 @@ int bench_plot(const char *path, const struct bench_result *r, int n)
 		perror("zcguard bench: plot script");
 		return -1;
 	}
-	if (write_script(f, path, r, n)) {
+	if (write_script(f, path, note, r, n)) {
 		fclose(f);
 		fprintf(stderr, "zcguard bench: nothing to plot\n");
 		goto out;
