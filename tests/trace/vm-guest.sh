@@ -1,0 +1,103 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest side of tests/trace-vm.t, run by busybox sh inside `zcguard vm`
+# (Debian's 6.1 kernel). Prints TAP; the plan comes last.
+#  - zcguard-trace in each attach mode (fentry, kprobe, syscall) around
+#    zcguard-zcloop: one event per call, every call returned, nothing
+#    dropped, no violation;
+#  - tcp_zerocopy_bpf_cgroup (the cgroup getsockopt selftest), if given;
+#  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
+#    block mode, per mode: the tracer flags the injected socket's call
+#    at entry (inq 65536, queued 0), the guard blocks it, both count one.
+MODES="fentry kprobe syscall"
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n $*"; }
+
+# field NAME FILE: a number from the {"type":"total"...} line.
+field() {
+	sed -n "s/.*\"type\":\"total\".*\"$1\":\([0-9]*\).*/\1/p" "$2" | tail -n 1
+}
+
+for mode in $MODES; do
+	out=/tmp/loop-$mode.out
+	zcguard-trace -m "$mode" -j -q -d 120 -- zcguard-zcloop -b 8M \
+		>"$out" 2>/tmp/loop-$mode.err
+	rc=$?
+	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$out")
+	ev=$(field events "$out")
+	ent=$(field entries "$out")
+	ret=$(field returns "$out")
+	drop=$(field dropped "$out")
+	viol=$(field violations "$out")
+	sed 's/^/# /' /tmp/loop-$mode.err
+	echo "# $mode: loop calls=$calls events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol rc=$rc"
+	if [ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&
+	   [ "$ev" = "$calls" ] && [ "$ent" = "$calls" ] &&
+	   [ "$ret" = "$calls" ] && [ "$drop" = 0 ] && [ "$viol" = 0 ]; then
+		ok "trace -m $mode around zcloop: one event per call, no violation"
+	else
+		not_ok "trace -m $mode around zcloop"
+	fi
+done
+
+if [ -x /bin/tcp_zerocopy_bpf_cgroup ]; then
+	tcp_zerocopy_bpf_cgroup >/tmp/cg.out 2>&1
+	rc=$?
+	sed 's/^/# /' /tmp/cg.out
+	case $rc in
+	0) ok "tcp_zerocopy_bpf_cgroup selftest" ;;
+	4) ok "tcp_zerocopy_bpf_cgroup selftest # SKIP $(grep SKIP /tmp/cg.out | head -n 1)" ;;
+	*) not_ok "tcp_zerocopy_bpf_cgroup selftest (exit $rc)" ;;
+	esac
+fi
+
+if [ -e /bin/zcguard.ko ] && [ -x /bin/zcg-inject ]; then
+	if ! insmod /bin/zcguard.ko inject=1; then
+		not_ok "insmod zcguard.ko inject=1"
+		echo "1..$n"
+		exit 1
+	fi
+	stats=/sys/kernel/debug/zcguard/guard_stats
+	for mode in $MODES; do
+		out=/tmp/inj-$mode.out
+		zcguard-trace -m "$mode" -d 60 >"$out" 2>&1 &
+		tp=$!
+		i=0
+		while ! grep -q attached "$out" && [ $i -lt 300 ] &&
+		      kill -0 $tp; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		before=$(sed -n 's/.*violations \([0-9]*\).*/\1/p' "$stats")
+		zcg-inject block 65536 >/tmp/inject.out 2>&1
+		irc=$?
+		after=$(sed -n 's/.*violations \([0-9]*\).*/\1/p' "$stats")
+		kill -INT $tp
+		wait $tp
+		trc=$?
+		sed 's/^/# /' "$out" /tmp/inject.out
+		echo "# guard_stats: $(tr "\n" " " <"$stats")"
+		if [ $irc = 0 ]; then
+			ok "$mode: the guard blocked the injected call"
+		else
+			not_ok "$mode: zcg-inject block exited $irc"
+		fi
+		v=$(grep -c 'VIOLATION pid=[0-9]* comm=zcg-inject .*inq=65536 queued=0 ' "$out")
+		total=$(sed -n 's/.*violations: \([0-9]*\)$/\1/p' "$out")
+		if [ "$v" = 1 ] && [ "$total" = 1 ] && [ $trc = 1 ]; then
+			ok "$mode: the tracer flagged the call at entry (inq 65536, queued 0), exit 1"
+		else
+			not_ok "$mode: tracer VIOLATION lines=$v total=$total exit=$trc"
+		fi
+		if [ -n "$before" ] && [ -n "$after" ] &&
+		   [ $((after - before)) = "$total" ]; then
+			ok "$mode: tracer and guard agree ($total violation)"
+		else
+			not_ok "$mode: guard counted $before -> $after, tracer $total"
+		fi
+	done
+fi
+echo "1..$n"
