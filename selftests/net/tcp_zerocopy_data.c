@@ -86,6 +86,9 @@ FIXTURE_SETUP(zc_data)
 		     strerror(errno));
 	ASSERT_EQ(1, ret) TH_LOG("lo in the new netns: %s", strerror(-ret));
 
+	if (zc_layout_missing())
+		SKIP(return, "%s", zc_layout_missing());
+
 	ret = zc_pair(variant->family, 0, &rx->cli, &rx->srv);
 	if (ret == -EAFNOSUPPORT || ret == -EADDRNOTAVAIL)
 		SKIP(return, "no loopback for this family: %s", strerror(-ret));

@@ -113,6 +113,8 @@ FIXTURE_SETUP(zc_empty)
 		SKIP(return, "no loopback for this family: %s", strerror(-fd));
 	ASSERT_LE(0, fd);
 	close(fd);
+	if (zc_layout_missing())
+		SKIP(return, "%s", zc_layout_missing());
 }
 
 FIXTURE_TEARDOWN(zc_empty)

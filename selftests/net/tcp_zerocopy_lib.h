@@ -14,7 +14,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,14 +78,6 @@ static inline int zc_call(int fd, void *arg, socklen_t *len)
 			  arg, len) ? -errno : 0;
 }
 
-/* The same with the full 64-byte argument. */
-static inline int zc_call64(int fd, struct zc_arg *zc)
-{
-	socklen_t len = sizeof(*zc);
-
-	return zc_call(fd, zc, &len);
-}
-
 /* SIOCINQ into *inq (may be negative on a broken kernel); 0 or -errno. */
 static inline int zc_siocinq(int fd, int *inq)
 {
@@ -92,21 +86,85 @@ static inline int zc_siocinq(int fd, int *inq)
 }
 
 /*
- * Size of struct tcp_zerocopy_receive in the running kernel: an
- * over-long, all-zero argument is clamped and the kernel writes its own
- * size back into optlen. Returns the size or -errno.
+ * Size of struct tcp_zerocopy_receive in the running kernel, measured on
+ * fd without consuming anything. Kernels since 5.5 clamp an over-long
+ * optlen and write their size back (*clamps = true); older ones accept
+ * only optlen == sizeof, so each candidate size is tried.
+ * Returns the size or -errno (-ENOPROTOOPT: no TCP_ZEROCOPY_RECEIVE).
  */
-static inline int zc_kernel_size(int fd)
+static inline int zc_kernel_size(int fd, bool *clamps)
 {
 	static unsigned char zero[1024];
 	socklen_t len = sizeof(zero);
 	int ret;
 
+	*clamps = false;
 	memset(zero, 0, sizeof(zero));
 	ret = zc_call(fd, zero, &len);
-	if (ret)
+	if (!ret) {
+		*clamps = true;
+		return len;
+	}
+	if (ret != -EINVAL)
 		return ret;
-	return len;
+	for (len = sizeof(struct zc_arg); len >= ZC_MIN_LEN; len -= 4) {
+		memset(zero, 0, sizeof(zero));
+		if (!zc_call(fd, zero, &len))
+			return len;
+	}
+	return -EINVAL;
+}
+
+/* zc_kernel_size() of this kernel, measured once on a fresh socket. */
+static inline int zc_ksize(void)
+{
+	static int ksize;
+	bool clamps;
+	int fd;
+
+	if (ksize)
+		return ksize;
+	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	ksize = zc_kernel_size(fd, &clamps);
+	close(fd);
+	return ksize;
+}
+
+/*
+ * A call with our full argument, or with as much of it as the kernel
+ * knows when its struct is shorter (an over-long optlen is refused
+ * there unless the excess is zero, or always before 5.5).
+ */
+static inline int zc_call64(int fd, struct zc_arg *zc)
+{
+	socklen_t len = sizeof(*zc);
+
+	if (zc_ksize() > 0 && zc_ksize() < (int)len)
+		len = zc_ksize();
+	return zc_call(fd, zc, &len);
+}
+
+/*
+ * NULL when the kernel takes the full 64-byte argument, else why not:
+ * the tests that rely on every field skip with this reason.
+ */
+static inline const char *zc_layout_missing(void)
+{
+	static char why[96];
+	int k = zc_ksize();
+
+	if (k >= (int)sizeof(struct zc_arg))
+		return NULL;
+	if (k < 0)
+		snprintf(why, sizeof(why), "TCP_ZEROCOPY_RECEIVE: %s",
+			 strerror(-k));
+	else
+		snprintf(why, sizeof(why),
+			 "kernel struct tcp_zerocopy_receive is %d bytes, not 64",
+			 k);
+	return why;
 }
 
 /* Bring up lo (and set its MTU when mtu > 0) in the current netns. */

@@ -71,6 +71,8 @@ FIXTURE_SETUP(zc_repair)
 	if (self->fd == -EAFNOSUPPORT)
 		SKIP(return, "no IPv6 in this kernel");
 	ASSERT_LE(0, self->fd);
+	if (zc_layout_missing())
+		SKIP(return, "%s", zc_layout_missing());
 	ret = zc_setopt(self->fd, TCP_REPAIR, TCP_REPAIR_ON);
 	if (ret == -EPERM)
 		SKIP(return, "TCP_REPAIR needs CAP_NET_ADMIN");
