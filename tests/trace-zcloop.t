@@ -45,7 +45,7 @@ check() {
 [ "$(id -u)" = 0 ] || skip_all "needs root for BPF"
 [ -r /sys/kernel/btf/vmlinux ] || skip_all "kernel has no BTF"
 
-echo "1..5"
+echo "1..6"
 
 # 1+2: IPv4 loop as the traced command.
 timeout 120 "$ZCG" trace -j -q -d 60 -- "$LOOP" -b 32M \
@@ -54,8 +54,8 @@ rc=$?
 if [ "$rc" = 3 ]; then
 	# Could not attach at all: nothing else can run either.
 	echo "ok 1 # SKIP cannot attach: $(tail -n 1 "$tmp/e1")"
-	for i in 2 3 4; do echo "ok $i # SKIP cannot attach"; done
-	n=4
+	for i in 2 3 4 5; do echo "ok $i # SKIP cannot attach"; done
+	n=5
 else
 	grep '"type":"total"' "$tmp/t1" | sed 's/^/# /'
 	if [ "$rc" = 0 ] && grep -q '"type":"total"' "$tmp/t1"; then
@@ -105,9 +105,16 @@ else
 	else
 		not_ok "-p PID sees only that process (events=$ev rc=$rc)"
 	fi
+
+	# 5: --duration ends a longer loop; the counts still agree (the
+	# command is stopped before the totals are read).
+	timeout 60 "$ZCG" trace -j -q -d 2 -- "$LOOP" -t 60 \
+		>"$tmp/t5" 2>"$tmp/e5"
+	grep '^zcloop:' "$tmp/t5" >"$tmp/l5"
+	check "--duration 2 stops a 60 s loop, counts agree" "$tmp/t5" "$tmp/l5"
 fi
 
-# 5: bad arguments: one line on stderr, exit 2.
+# 6: bad arguments: one line on stderr, exit 2.
 bad=0
 for args in "-p 0" "-d x" "--nope" "-p 1 -- true"; do
 	# shellcheck disable=SC2086

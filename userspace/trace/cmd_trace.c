@@ -361,6 +361,15 @@ int cmd_trace(int argc, char **argv)
 			break;
 		}
 	}
+	if (child) {
+		/*
+		 * Stopped first (signal, duration): end the command before
+		 * the counts are read, so no call slips in between.
+		 */
+		kill(-child, SIGTERM);
+		waitpid(child, &status, 0);
+		child = 0;
+	}
 	/* Whatever is still queued belongs to this run. */
 	ring_buffer__consume(rb);
 	if (out.summary && (out.s_calls || out.s_viol))
@@ -374,15 +383,8 @@ int cmd_trace(int argc, char **argv)
 out:
 	if (go_fd >= 0)
 		close(go_fd);	/* the command never starts */
-	if (child > 0) {
-		if (rc == 3)
-			waitpid(child, &status, 0);
-		else {
-			/* Stopped early (signal, duration): end the command. */
-			kill(-child, SIGTERM);
-			waitpid(child, &status, 0);
-		}
-	}
+	if (child > 0)
+		waitpid(child, &status, 0);	/* set-up failed: it exits */
 	ring_buffer__free(rb);
 	zctrace__destroy(skel);
 	return rc;

@@ -136,14 +136,14 @@ void zct_out_tick(struct zct_out *o, double t_sec)
 	double avg = o->s_calls ? o->s_dur_sum / 1e3 / o->s_calls : 0;
 
 	if (o->summary && o->json)
-		fprintf(o->f, "{\"type\":\"summary\",\"t\":%.0f,\"calls\":%llu,"
-			"\"mapped\":%llu,\"copied\":%llu,\"skipped\":%llu,"
+		fprintf(o->f, "{\"type\":\"summary\",\"t\":%.1f,\"calls\":%llu,"
+			"\"mapped\":%llu,\"copybuf\":%llu,\"skipped\":%llu,"
 			"\"errors\":%llu,\"violations\":%llu,"
 			"\"avg_us\":%.1f,\"max_us\":%.1f}\n", t_sec,
 			o->s_calls, o->s_mapped, o->s_copied, o->s_skipped,
 			o->s_errors, o->s_viol, avg, o->s_dur_max / 1e3);
 	else if (o->summary)
-		fprintf(o->f, "%4.0fs calls=%llu mapped=%llu copied=%llu "
+		fprintf(o->f, "%6.1fs calls=%llu mapped=%llu copybuf=%llu "
 			"skipped=%llu errors=%llu violations=%llu "
 			"avg=%.1fus max=%.1fus\n", t_sec, o->s_calls,
 			o->s_mapped, o->s_copied, o->s_skipped, o->s_errors,

@@ -38,6 +38,14 @@
 #define PAGE 4096UL
 #define POLL_MS 10000
 
+/* SIGTERM/SIGINT: stop between calls and still print the totals. */
+static volatile sig_atomic_t stop;
+
+static void on_stop(int sig)
+{
+	stop = 1;
+}
+
 /* Byte i of the stream: not periodic in pages, so a misplaced page shows. */
 static unsigned char pattern(uint64_t i)
 {
@@ -154,7 +162,7 @@ static int receive(int fd, uint64_t bytes, unsigned long chunk,
 		perror("zcloop: mmap on the socket");
 		return 1;
 	}
-	while (got < bytes) {
+	while (got < bytes && !stop) {
 		struct tcp_zerocopy_receive zc = {
 			.address = (uintptr_t)map,
 			.length = chunk,
@@ -193,7 +201,7 @@ static int receive(int fd, uint64_t bytes, unsigned long chunk,
 			t->copied += r;
 		}
 		if (!zc.length && !zc.recv_skip_hint &&
-		    poll(&p, 1, POLL_MS) != 1) {
+		    poll(&p, 1, POLL_MS) != 1 && !stop) {
 			fprintf(stderr, "zcloop: no data for %d ms\n", POLL_MS);
 			rc = 1;
 			break;
@@ -234,14 +242,17 @@ static int one_run(int v6, uint64_t bytes, unsigned long chunk,
 	pid = fork();
 	if (pid < 0)
 		return 1;
-	if (!pid)
+	if (!pid) {
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
 		_exit(sender((void *)&ss, salen, bytes));
+	}
 	fd = accept(lfd, NULL, NULL);
 	close(lfd);
 	rc = fd < 0 ? 1 : receive(fd, bytes, chunk, t);
 	if (fd >= 0)
 		close(fd);
-	if (rc)
+	if (rc || stop)
 		kill(pid, SIGKILL);
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status))
@@ -277,6 +288,7 @@ int main(int argc, char **argv)
 {
 	uint64_t bytes = 16UL << 20;
 	unsigned long chunk = 256UL << 10;
+	struct sigaction sa = { .sa_handler = on_stop };
 	struct totals t = { 0 };
 	double secs = 0, end;
 	int c, v6 = 0, rc;
@@ -308,10 +320,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "zcloop: bad arguments (-h for help)\n");
 		return 2;
 	}
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	end = now_sec() + secs;
 	do {
 		rc = one_run(v6, bytes, chunk, &t);
-	} while (!rc && now_sec() < end);
+	} while (!rc && !stop && now_sec() < end);
+	/* Stopped by a signal: what was received so far was checked. */
+	if (stop)
+		rc = 0;
 	printf("zcloop: calls=%lu mapped=%llu copied=%llu bytes=%llu runs=%lu\n",
 	       t.calls, (unsigned long long)t.mapped,
 	       (unsigned long long)t.copied, (unsigned long long)t.bytes,
