@@ -440,7 +440,7 @@ static void one_call(struct __test_metadata *_metadata,
 	map = mmap(NULL, MAP_LEN, PROT_READ, MAP_SHARED, srv, 0);
 	ASSERT_NE(MAP_FAILED, map);
 	ASSERT_EQ(0, send_zerocopy(cli, st->buf, DATA_LEN));
-	ASSERT_EQ(DATA_LEN, zc_wait_inq(srv, DATA_LEN, WAIT_MS));
+	ASSERT_EQ((int)DATA_LEN, zc_wait_inq(srv, DATA_LEN, WAIT_MS));
 
 	zc->address = (uintptr_t)map;
 	zc->length = MAP_LEN;
@@ -520,14 +520,14 @@ static void same_with_program(struct __test_metadata *_metadata,
 		expect_same(_metadata, &off, &on);
 		EXPECT_EQ(0, on.ret);
 		/* Once per call: the generic hook is bypassed. */
-		EXPECT_EQ(1, rec.calls);
+		EXPECT_EQ(1U, rec.calls);
 		EXPECT_EQ(IPPROTO_TCP, rec.level);
 		EXPECT_EQ(TCP_ZEROCOPY_RECEIVE, rec.optname);
 		EXPECT_EQ(0, rec.retval);
 		/* Clamped to the kernel's struct, as the caller sees it. */
 		EXPECT_EQ((int)on.optlen, rec.optlen);
 		if (on.optlen >= 24) {
-			EXPECT_EQ(24, rec.seen);
+			EXPECT_EQ(24U, rec.seen);
 			EXPECT_EQ(on.zc.address, rec.address);
 			EXPECT_EQ(on.zc.length, rec.length);
 			EXPECT_EQ(on.zc.recv_skip_hint, rec.recv_skip_hint);
@@ -538,7 +538,7 @@ static void same_with_program(struct __test_metadata *_metadata,
 			EXPECT_TRUE(rec.inq == SENTINEL || rec.inq == on.zc.inq);
 		} else {
 			/* optval ends at optlen: the program cannot look past. */
-			EXPECT_EQ(0, rec.seen);
+			EXPECT_EQ(0U, rec.seen);
 		}
 	}
 out:
