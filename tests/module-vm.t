@@ -1,0 +1,122 @@
+#!/bin/sh
+# zcguard.ko in VMs (zcguard vm, TCG): the KTAP tests at load on Debian's
+# 6.1 and 6.12 kernels, the injector with the guard blocking (the call
+# returns, one violation), the injector with the guard off (the VM must
+# crash in tcp_zerocopy_receive), 2,000 writes to each debugfs file.
+# ZCG_MODULE_LONG=1 adds 100 load/unload cycles under a zerocopy loop.
+. "$(dirname "$0")/module/lib.sh"
+
+Z=$BUILD/zcguard
+G=$BUILD/guest
+LOGS=$BUILD/test-logs/module-vm
+echo "1..7"
+
+why=""
+command -v qemu-system-x86_64 >/dev/null || why="no qemu-system-x86_64"
+[ -n "$KDIR61" ] || why="no 6.1 cloud headers (make deps)"
+ls /boot/vmlinuz-6.1.*-cloud-amd64 >/dev/null 2>&1 || why="no /boot/vmlinuz-6.1.*-cloud-amd64"
+[ -x "$Z" ] || why="zcguard not built (make)"
+for p in modload ktap inject fuzz cycles; do
+	[ -x "$G/zcg-$p" ] || why="guest program $G/zcg-$p not built (make)"
+done
+if [ -n "$why" ]; then
+	for i in 1 2 3 4 5 6 7; do skip "module VM check $i" "$why"; done
+	exit 0
+fi
+
+# fresh: OUTDIR is missing its .ko or older than a source file
+stale() {
+	[ ! -e "$1/zcguard.ko" ] ||
+	[ -n "$(find "$TOP/module" -newer "$1/zcguard.ko" \( -name '*.[ch]' -o -name Kbuild \) ! -name '*.mod.c')" ]
+}
+KO61=$BUILD/module-6.1
+if stale "$KO61" && ! build_ko "$KDIR61" "$KO61"; then
+	for i in 1 2 3 4 5 6 7; do nok "module VM check $i: zcguard.ko does not build"; done
+	exit 1
+fi
+
+# vm NAME KERNEL KO ARGS... -- CMD: runs zcguard vm, keeps its logs in
+# $LOGS/NAME and leaves its "all runs:" line in $verdict.
+vm() {
+	name=$1 kernel=$2 ko=$3
+	shift 3
+	rm -rf "${LOGS:?}/$name"
+	verdict=$("$Z" vm --kernel "$kernel" --timeout 240 \
+		--keep-logs "$LOGS/$name" \
+		--file "$ko/zcguard.ko:/zcguard.ko" \
+		--file "$G/zcg-modload" --file "$G/zcg-ktap" \
+		--file "$G/zcg-inject" --file "$G/zcg-fuzz" \
+		--file "$G/zcg-cycles" --file "$G/zcguard-zcloop" \
+		"$@" 2>&1 | tee "$LOGS/$name.log" | grep '^all runs:')
+}
+
+# out NAME PATTERN: the first line of the guest's output matching PATTERN
+out() {
+	grep -h -m 1 -- "$2" "$LOGS/$1"/run-*.output 2>/dev/null
+}
+
+mkdir -p "$LOGS"
+K61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 | sort -V | tail -n 1)
+
+vm ktap61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko && zcg-ktap -m 16'
+summary=$(out ktap61 '^# zcg-ktap:')
+case $verdict in
+"all runs: OK") ok "6.1 KTAP at load, own netns: $verdict; ${summary#\# }" ;;
+*) nok "6.1 KTAP at load: ${verdict:-no verdict}; ${summary#\# }" ;;
+esac
+
+vm block61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block'
+g=$(out block61 '^ok 4 guard:')
+case "$verdict|$g" in
+"all runs: OK|"*"violations 1 blocked 1"*) ok "6.1 inject + guard block: $verdict; ${g#ok 4 }" ;;
+*) nok "6.1 inject + guard block: ${verdict:-no verdict}; ${g:-no guard line}" ;;
+esac
+
+vm crash61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=off && zcg-inject off'
+case $verdict in
+"all runs: crashed:"*tcp_zerocopy_receive*) ok "6.1 inject + guard off: $verdict" ;;
+*) nok "6.1 inject + guard off: ${verdict:-no verdict} (want a crash in tcp_zerocopy_receive)" ;;
+esac
+
+vm fuzz61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 && zcg-fuzz -n 2000'
+f=$(grep -hc '^ok ' "$LOGS/fuzz61"/run-*.output 2>/dev/null)
+case $verdict in
+"all runs: OK") ok "6.1 2000 writes to each debugfs file: $verdict ($f checks ok)" ;;
+*) nok "6.1 debugfs fuzz: ${verdict:-no verdict}"; grep -h '^not ok\|^# ' "$LOGS/fuzz61"/run-*.output | sed 's/^/# /' ;;
+esac
+
+if [ -z "$KDIR612" ] || [ -z "$KERNEL612" ]; then
+	skip "6.12 KTAP + inject/block" "no 6.12 cloud headers or kernel"
+else
+	KO612=$BUILD/module-6.12
+	if stale "$KO612" && ! build_ko "$KDIR612" "$KO612"; then
+		nok "6.12: zcguard.ko does not build"
+	else
+		vm k612 "$KERNEL612" "$KO612" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block'
+		summary=$(out k612 '^# zcg-ktap:')
+		g=$(out k612 '^ok 4 guard:')
+		case "$verdict|$g" in
+		"all runs: OK|"*"violations 1 blocked 1"*) ok "6.12 KTAP + inject/block: $verdict; ${summary#\# }; ${g#ok 4 }" ;;
+		*) nok "6.12 KTAP + inject/block: ${verdict:-no verdict}; ${summary#\# }; ${g:-no guard line}" ;;
+		esac
+	fi
+fi
+
+if [ "${ZCG_MODULE_LONG:-0}" != 1 ]; then
+	skip "6.1 100 load/unload cycles under a zerocopy loop" "long (~80 s); set ZCG_MODULE_LONG=1"
+	skip "6.12 100 load/unload cycles under a zerocopy loop" "long (~80 s); set ZCG_MODULE_LONG=1"
+else
+	for k in 6.1 6.12; do
+		if [ $k = 6.1 ]; then kern=$K61 ko=$KO61; else kern=${KERNEL612:-} ko=${KO612:-}; fi
+		if [ -z "$kern" ] || [ ! -e "$ko/zcguard.ko" ]; then
+			skip "$k cycles" "no kernel or module"; continue
+		fi
+		vm cycles$k "$kern" "$ko" --idle-timeout 300 --timeout 600 -- zcg-cycles -n 100 /zcguard.ko guard=block
+		m=$(grep -h '^# SUnreclaim\|^# Slab ' "$LOGS/cycles$k"/run-*.output | tr -s ' ' | tr '\n' ';')
+		case $verdict in
+		"all runs: OK") ok "$k 100 load/unload cycles under a zerocopy loop: $verdict; $m" ;;
+		*) nok "$k cycles: ${verdict:-no verdict}"; grep -h '^not ok\|^# ' "$LOGS/cycles$k"/run-*.output | sed 's/^/# /' ;;
+		esac
+	done
+fi
+exit $fail

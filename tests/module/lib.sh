@@ -1,0 +1,29 @@
+# Shared by tests/module-*.t (sourced): TAP counters, prerequisites and
+# building zcguard.ko for one kernel into its own directory.
+set -u
+TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
+skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
+
+KDIR61=$(ls -d /lib/modules/6.1.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
+KDIR612=$(ls -d /lib/modules/6.12.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
+KERNEL612=$(ls /boot/vmlinuz-6.12.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
+
+# build_ko KDIR OUTDIR: copies module/'s tracked sources to OUTDIR and
+# builds there with W=1 (so 6.1 and 6.12 builds do not clobber each other
+# or the tree); the compiler's output is left in OUTDIR/build.log.
+build_ko() {
+	rm -rf "$2" && mkdir -p "$2" &&
+	cp "$TOP"/module/Kbuild "$TOP"/module/*.[ch] "$2"/ &&
+	rm -f "$2"/*.mod.c &&
+	make -C "$1" M="$2" W=1 modules >"$2/build.log" 2>&1
+}
+
+# warnings OUTDIR: the compiler warnings of a build_ko log, one a line.
+warnings() {
+	grep -E 'warning:|error:' "$1/build.log" || true
+}
