@@ -154,7 +154,7 @@ FIXTURE_SETUP(zc_abi)
 	self->ksize = zc_kernel_size(self->srv, &clamps);
 	if (self->ksize == -ENOPROTOOPT)
 		SKIP(return, "kernel has no TCP_ZEROCOPY_RECEIVE");
-	ASSERT_LE(ZC_MIN_LEN, self->ksize);
+	ASSERT_LE((int)ZC_MIN_LEN, self->ksize);
 	if (!clamps)
 		SKIP(return, "kernel takes only optlen %d (the rule before 5.5)",
 		     self->ksize);
@@ -260,9 +260,9 @@ TEST_F(zc_abi, optlen_inq_only)
 	zc_input(self->out, optlen);
 	ASSERT_EQ(0, zc_call(self->srv, zc, &optlen));
 	ASSERT_EQ(ZC_END(inq), optlen);
-	EXPECT_EQ(0, zc->length);
-	EXPECT_EQ(ZC_QUEUED, zc->recv_skip_hint);
-	EXPECT_EQ(ZC_QUEUED, zc->inq);
+	EXPECT_EQ(0U, zc->length);
+	EXPECT_EQ((__u32)ZC_QUEUED, zc->recv_skip_hint);
+	EXPECT_EQ((__u32)ZC_QUEUED, zc->inq);
 	EXPECT_EQ((int32_t)0xa5a5a5a5, zc->err);
 	EXPECT_EQ(CB_LEN, zc->copybuf_len);
 }
@@ -314,7 +314,7 @@ TEST_F(zc_abi, optlen_huge)
 	ASSERT_EQ(0, zc_call(self->srv, p, &optlen));
 	EXPECT_EQ(self->ksize, (int)optlen);
 	zc = (struct zc_arg *)p;
-	EXPECT_EQ(ZC_QUEUED, zc->inq);
+	EXPECT_EQ((__u32)ZC_QUEUED, zc->inq);
 	EXPECT_EQ(0, zc->err);
 	munmap(p, big);
 
@@ -386,8 +386,8 @@ TEST_F(zc_abi, msg_flags_invalid)
 		if (flag == TCP_CMSG_TS) {
 			/* Valid; no timestamps were asked for, none come. */
 			EXPECT_EQ(0, ret);
-			EXPECT_EQ(0, zc.msg_flags);
-			EXPECT_EQ(ZC_QUEUED, zc.inq);
+			EXPECT_EQ(0U, zc.msg_flags);
+			EXPECT_EQ((__u32)ZC_QUEUED, zc.inq);
 		} else {
 			EXPECT_EQ(-EINVAL, ret) TH_LOG("msg_flags bit %d", bit);
 			EXPECT_EQ(ZC_PAGE, zc.length);
@@ -481,7 +481,7 @@ TEST_F(zc_abi, address_foreign)
 	zc.length = len;
 	EXPECT_EQ(0, zc_call64(self->srv, &zc));
 	EXPECT_GE(len, zc.length);
-	EXPECT_EQ(0, zc.length % ZC_PAGE);
+	EXPECT_EQ(0UL, zc.length % ZC_PAGE);
 	munmap(own, len);
 }
 

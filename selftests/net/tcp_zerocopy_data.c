@@ -97,7 +97,7 @@ FIXTURE_SETUP(zc_data)
 		SKIP(return, "SO_ZEROCOPY: %s", strerror(errno));
 
 	ASSERT_EQ(0, getsockopt(rx->cli, IPPROTO_TCP, TCP_MAXSEG, &mss, &len));
-	ASSERT_EQ(0, mss % ZC_PAGE)
+	ASSERT_EQ(0UL, mss % ZC_PAGE)
 		TH_LOG("MSS %d is no page multiple with lo MTU %d",
 		       mss, variant->mtu);
 
@@ -162,7 +162,7 @@ static void zc_receive_all(struct __test_metadata *_metadata,
 		zc.flags = flags;
 		ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 		ASSERT_EQ(0, zc.err);
-		ASSERT_EQ(0, zc.length % ZC_PAGE);
+		ASSERT_EQ(0UL, zc.length % ZC_PAGE);
 		ASSERT_GE(left, zc.length + zc.recv_skip_hint);
 		ASSERT_EQ(left - zc.length, zc.inq);
 		ASSERT_EQ(-1, zc_check(rx->map, rx->got, zc.length))
@@ -191,7 +191,7 @@ static void zc_stream(struct __test_metadata *_metadata,
 	int round, inq;
 
 	for (round = 0; round < ROUNDS; round++) {
-		ASSERT_EQ(CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
+		ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
 					      &rx->sent, CHUNK, zerocopy));
 		zc_receive_all(_metadata, rx, flags);
 	}
@@ -254,17 +254,17 @@ TEST_F(zc_data, skip_hint_tail)
 	zc.length = MAP_LEN;
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(4 * ZC_PAGE, zc.length);
-	EXPECT_EQ(0, zc.recv_skip_hint);
-	EXPECT_EQ(100, zc.inq);
+	EXPECT_EQ(0U, zc.recv_skip_hint);
+	EXPECT_EQ(100U, zc.inq);
 	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
 
 	memset(&zc, 0, sizeof(zc));
 	zc.address = (uintptr_t)rx->map;
 	zc.length = MAP_LEN;
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
-	EXPECT_EQ(0, zc.length);
-	EXPECT_EQ(100, zc.recv_skip_hint);
-	EXPECT_EQ(100, zc.inq);
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ(100U, zc.recv_skip_hint);
+	EXPECT_EQ(100U, zc.inq);
 	ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf, 100));
 	EXPECT_EQ(-1, zc_check(rx->buf, 4 * ZC_PAGE, 100));
 
@@ -272,9 +272,9 @@ TEST_F(zc_data, skip_hint_tail)
 	zc.address = (uintptr_t)rx->map;
 	zc.length = MAP_LEN;
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
-	EXPECT_EQ(0, zc.length);
-	EXPECT_EQ(0, zc.recv_skip_hint);
-	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ(0U, zc.recv_skip_hint);
+	EXPECT_EQ(0U, zc.inq);
 }
 
 /* inq after each call is what is still queued. */
@@ -286,17 +286,17 @@ TEST_F(zc_data, inq_partial)
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
+	ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
 				      &rx->sent, CHUNK, true));
 	memset(&zc, 0, sizeof(zc));
 	zc.address = (uintptr_t)rx->map;
 	zc.length = 3 * ZC_PAGE;
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(3 * ZC_PAGE, zc.length);
-	EXPECT_EQ(0, zc.recv_skip_hint);
+	EXPECT_EQ(0U, zc.recv_skip_hint);
 	EXPECT_EQ(CHUNK - 3 * ZC_PAGE, zc.inq);
 	ASSERT_EQ(0, zc_siocinq(rx->srv, &inq));
-	EXPECT_EQ(CHUNK - 3 * ZC_PAGE, inq);
+	EXPECT_EQ((int)(CHUNK - 3 * ZC_PAGE), inq);
 	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
 
 	memset(&zc, 0, sizeof(zc));
@@ -304,7 +304,7 @@ TEST_F(zc_data, inq_partial)
 	zc.length = MAP_LEN;
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(CHUNK - 3 * ZC_PAGE, zc.length);
-	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(0U, zc.inq);
 	EXPECT_EQ(-1, zc_check(rx->map, 3 * ZC_PAGE, zc.length));
 }
 
@@ -316,7 +316,7 @@ TEST_F(zc_data, vma_bounds_length)
 
 	if (_metadata->skip)
 		return;
-	ASSERT_EQ(CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
+	ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
 				      &rx->sent, CHUNK, true));
 	memset(&zc, 0, sizeof(zc));
 	zc.address = (uintptr_t)rx->map + MAP_LEN - 2 * ZC_PAGE;
@@ -342,7 +342,7 @@ TEST_F(zc_data, copybuf_small)
 	if (_metadata->skip)
 		return;
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		ASSERT_EQ(sizes[i], zc_send_next(rx->cli, rx->srv,
+		ASSERT_EQ((int)sizes[i], zc_send_next(rx->cli, rx->srv,
 						 rx->src, &rx->sent,
 						 sizes[i], false));
 		memset(copybuf, 0, ZC_PAGE);
@@ -352,10 +352,10 @@ TEST_F(zc_data, copybuf_small)
 		zc.copybuf_address = (uintptr_t)copybuf;
 		zc.copybuf_len = ZC_PAGE;
 		ASSERT_EQ(0, zc_call64(rx->srv, &zc));
-		EXPECT_EQ(sizes[i], zc.copybuf_len);
-		EXPECT_EQ(0, zc.length);
-		EXPECT_EQ(0, zc.recv_skip_hint);
-		EXPECT_EQ(0, zc.inq);
+		EXPECT_EQ((int)sizes[i], zc.copybuf_len);
+		EXPECT_EQ(0U, zc.length);
+		EXPECT_EQ(0U, zc.recv_skip_hint);
+		EXPECT_EQ(0U, zc.inq);
 		EXPECT_EQ(-1, zc_check(copybuf, rx->got, sizes[i]));
 		rx->got += sizes[i];
 	}
@@ -380,9 +380,9 @@ TEST_F(zc_data, copybuf_too_small)
 	zc.copybuf_len = sizeof(copybuf);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	EXPECT_EQ(0, zc.copybuf_len);
-	EXPECT_EQ(0, zc.length);
-	EXPECT_EQ(100, zc.recv_skip_hint);
-	EXPECT_EQ(100, zc.inq);
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ(100U, zc.recv_skip_hint);
+	EXPECT_EQ(100U, zc.inq);
 	EXPECT_EQ(0, copybuf[0]);
 	ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf, 100));
 	EXPECT_EQ(-1, zc_check(rx->buf, 0, 100));
@@ -409,8 +409,8 @@ TEST_F(zc_data, copybuf_leftover)
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(4 * ZC_PAGE, zc.length);
 	EXPECT_EQ(100, zc.copybuf_len);
-	EXPECT_EQ(0, zc.recv_skip_hint);
-	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(0U, zc.recv_skip_hint);
+	EXPECT_EQ(0U, zc.inq);
 	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
 	EXPECT_EQ(-1, zc_check(copybuf, 4 * ZC_PAGE, 100));
 }

@@ -206,12 +206,12 @@ static int zc_run(struct __test_metadata *_metadata, struct zc_state *st,
 static void zc_expect_nothing(struct __test_metadata *_metadata,
 			      const struct zc_arg *zc, int err)
 {
-	EXPECT_EQ(0, zc->length);
-	EXPECT_EQ(0, zc->recv_skip_hint);
-	EXPECT_EQ(0, zc->inq);
+	EXPECT_EQ(0U, zc->length);
+	EXPECT_EQ(0U, zc->recv_skip_hint);
+	EXPECT_EQ(0U, zc->inq);
 	EXPECT_EQ(err, zc->err);
 	EXPECT_EQ(0, zc->copybuf_len);
-	EXPECT_EQ(0, zc->msg_flags);
+	EXPECT_EQ(0U, zc->msg_flags);
 }
 
 /* Refused: the argument is not written back at all. */
@@ -408,7 +408,7 @@ TEST_F(zc_empty, peer_reset)
 	ASSERT_EQ(0, zc_prepare(st, &zc));
 	optlen = ZC_END(inq);
 	ASSERT_EQ(0, zc_call(st->fd, &zc, &optlen));
-	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(0U, zc.inq);
 	EXPECT_EQ((int32_t)SENTINEL, zc.err);
 
 	ASSERT_EQ(0, zc_run(_metadata, st, &zc));

@@ -120,9 +120,9 @@ static void zc_expect_empty(struct __test_metadata *_metadata, int fd,
 	zc.inq = SENTINEL;
 	zc.err = (int32_t)SENTINEL;
 	ASSERT_EQ(0, zc_call64(fd, &zc));
-	EXPECT_EQ(0, zc.length);
-	EXPECT_EQ(0, zc.recv_skip_hint);
-	EXPECT_EQ(0, zc.inq);
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ(0U, zc.recv_skip_hint);
+	EXPECT_EQ(0U, zc.inq);
 	EXPECT_EQ(0, zc.err);
 }
 
@@ -170,22 +170,22 @@ static void zc_queue_and_receive(struct __test_metadata *_metadata,
 
 	zc_repair_connect(_metadata, family, fd, sink);
 	zc_fill(buf, 0, DATA_LEN);
-	ASSERT_EQ(DATA_LEN, send(fd, buf, DATA_LEN, 0));
+	ASSERT_EQ((ssize_t)DATA_LEN, send(fd, buf, DATA_LEN, 0));
 	ASSERT_EQ(0, zc_siocinq(fd, &inq));
-	ASSERT_EQ(DATA_LEN, inq);
+	ASSERT_EQ((int)DATA_LEN, inq);
 
 	memset(&zc, 0, sizeof(zc));
 	zc.address = (uintptr_t)map;
 	zc.length = MAP_LEN;
 	ASSERT_EQ(0, zc_call64(fd, &zc));
-	ASSERT_EQ(0, zc.length % ZC_PAGE);
+	ASSERT_EQ(0UL, zc.length % ZC_PAGE);
 	ASSERT_GE(DATA_LEN, zc.length);
 	EXPECT_EQ(DATA_LEN - zc.length, zc.inq);
 	if (zc.length < DATA_LEN)
-		EXPECT_NE(0, zc.recv_skip_hint);
+		EXPECT_NE(0U, zc.recv_skip_hint);
 	EXPECT_EQ(-1, zc_check(map, 0, zc.length));
 	ASSERT_EQ(0, zc_siocinq(fd, &inq));
-	ASSERT_EQ(DATA_LEN - zc.length, inq);
+	ASSERT_EQ((int)(DATA_LEN - zc.length), inq);
 
 	/* Plain reads need repair mode off; NO_WP: send no window probe. */
 	ASSERT_EQ(0, zc_setopt(fd, TCP_REPAIR, TCP_REPAIR_OFF_NO_WP));
