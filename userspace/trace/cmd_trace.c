@@ -60,8 +60,7 @@ static bool verbose;
 static int print_libbpf(enum libbpf_print_level level, const char *fmt,
 			va_list ap)
 {
-	if (!verbose && level != LIBBPF_WARN)
-		return 0;
+	/* libbpf is chatty about the modes we try and drop; -v shows it. */
 	if (!verbose)
 		return 0;
 	return vfprintf(stderr, fmt, ap);
