@@ -33,4 +33,10 @@ int ext_guard_attach(struct ext_guard *g, char *err, size_t len);
 /* SIGINT, bounded wait, then SIGKILL. */
 void ext_guard_detach(struct ext_guard *g);
 
+/* mod_guard.c: zcguard.ko's kprobe guard, modes switched in debugfs. */
+int mod_guard_setup(char *err, size_t len);
+int mod_guard_attach(const char *mode, char *err, size_t len);
+void mod_guard_detach(void);
+long mod_guard_calls(void);	/* the guard's call counter, -1 unknown */
+
 #endif

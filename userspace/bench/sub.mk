@@ -1,10 +1,26 @@
 # SPDX-License-Identifier: GPL-2.0
 # zcguard bench: the loopback receive benchmark (see bench.h).
+
+# sub.mk files are read before userspace/Makefile's `all:`, so the rules
+# below would become the default goal; keep `all` the default.
+.DEFAULT_GOAL := all
+
 ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/run_case.c bench/stats.c bench/sweep.c bench/output.c \
 	    bench/json_out.c bench/plot.c bench/progress.c bench/check.c \
-	    bench/overhead.c bench/cgroup_prog.c bench/ext_guard.c bench/tcp_mmap_cmp.c
+	    bench/overhead.c bench/cgroup_prog.c bench/ext_guard.c \
+	    bench/mod_guard.c bench/tcp_mmap_cmp.c
 ZCG_LDLIBS += -lpthread -lbpf
+
+# The same command alone and static, for the VM (module guards).
+BENCH_GUEST_SRCS := bench/guest_main.c \
+	$(filter bench/%,$(filter-out bench/cmd_bench.c,$(ZCG_SRCS))) \
+	bench/cmd_bench.c lib/spawn.c lib/file.c lib/json.c
+ALL_TARGETS += $(O)/guest/zcguard-bench
+$(O)/guest/zcguard-bench: $(BENCH_GUEST_SRCS) $(wildcard bench/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ $(BENCH_GUEST_SRCS) \
+		-lbpf -lelf -lz -lpthread
 
 # The kernel's own tcp_mmap.c (from linux-source-6.1, unpacked by
 # `make ksft`), built as is, for same-run comparisons.
@@ -12,8 +28,5 @@ TCP_MMAP_SRC := $(O)/ksft/tools/testing/selftests/net/tcp_mmap.c
 ifneq ($(wildcard $(TCP_MMAP_SRC)),)
 ALL_TARGETS += $(O)/tcp_mmap
 endif
-# sub.mk files are read before userspace/Makefile's `all:`, so a rule here
-# would become the default goal; keep `all` the default.
-.DEFAULT_GOAL := all
 $(O)/tcp_mmap: $(TCP_MMAP_SRC)
 	$(CC) -O2 -g -Wall -o $@ $< -lpthread
