@@ -19,10 +19,12 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -309,25 +311,44 @@ static inline int zc_wait(int fd, short events, int timeout_ms)
 }
 
 /*
- * Wait until at least bytes are queued for reading: SO_RCVLOWAT makes
- * poll() report POLLIN only then. Returns SIOCINQ or -errno/-ETIMEDOUT.
+ * Wait until at least bytes are queued for reading; returns SIOCINQ or
+ * -errno (-ETIMEDOUT). poll() is no use here: TCP reports POLLIN early
+ * when the receive window runs low, and then keeps reporting it. An
+ * edge-triggered epoll wakes once per arrival, so the loop below sleeps
+ * until new data comes and never spins.
  */
 static inline int zc_wait_inq(int fd, int bytes, int timeout_ms)
 {
-	int one = 1, ret;
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET };
+	struct timespec t0, t;
+	int ep, inq = -1, left, n, ret = 0;
 
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &bytes, sizeof(bytes)))
+	ep = epoll_create1(EPOLL_CLOEXEC);
+	if (ep < 0)
 		return -errno;
-	ret = zc_wait(fd, POLLIN, timeout_ms);
-	if (ret < 0)
+	if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) ||
+	    clock_gettime(CLOCK_MONOTONIC, &t0))
 		ret = -errno;
-	setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof(one));
-	if (ret < 0)
-		return ret;
-	if (!(ret & POLLIN))
-		return -ETIMEDOUT;
-	ret = zc_siocinq(fd, &bytes);
-	return ret ? ret : bytes;
+	while (!ret) {
+		ret = zc_siocinq(fd, &inq);
+		if (ret || inq >= bytes)
+			break;
+		if (clock_gettime(CLOCK_MONOTONIC, &t)) {
+			ret = -errno;
+			break;
+		}
+		left = timeout_ms - (int)((t.tv_sec - t0.tv_sec) * 1000 +
+					  (t.tv_nsec - t0.tv_nsec) / 1000000);
+		if (left <= 0) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		n = epoll_wait(ep, &ev, 1, left);
+		if (n < 0 && errno != EINTR)
+			ret = -errno;
+	}
+	close(ep);
+	return ret ? ret : inq;
 }
 
 /* Byte n of every test stream: changes within and across pages. */
