@@ -29,8 +29,8 @@ static void usage(FILE *f)
 "                    corrupted, start, end (byte offsets), report\n"
 "  -h, --help        this help\n"
 "\n"
-"A title ends in \"(corrupted)\"-free text; a truncated report is flagged\n"
-"by \"corrupted\" in JSON and a note on stderr.\n"
+"A truncated report (title without its function, or no stack) is\n"
+"flagged by \"corrupted\" in JSON and by a note on stderr.\n"
 "Exit status: 0 a crash was found, 1 no crash, 2 error.\n");
 }
 
@@ -71,6 +71,7 @@ int cmd_report(int argc, char **argv)
 	char *log;
 
 	optind = 1;
+	opterr = 0;	/* one error line, ours */
 	while ((c = getopt_long(argc, argv, "tjh", opts, NULL)) != -1) {
 		switch (c) {
 		case 't':
@@ -84,7 +85,8 @@ int cmd_report(int argc, char **argv)
 			return 0;
 		default:
 			fprintf(stderr,
-				"zcguard report: bad arguments (see -h)\n");
+				"zcguard report: unknown option '%s' (see -h)\n",
+				argv[optind - 1]);
 			return 2;
 		}
 	}

@@ -118,6 +118,9 @@ static enum zcg_kind bug(const char *r, struct zcg_header *h)
 
 	if (after(r, "KASAN: ", &x)) {
 		type_in_func(x, h);
+		/* syzkaller's name for the combined 5.x message */
+		if (!strcmp(h->what, "double-free or invalid-free"))
+			strcpy(h->what, "invalid-free");
 		return set(h, ZK_KASAN);
 	}
 	if (after(r, "KFENCE: ", &x)) {
@@ -180,6 +183,38 @@ static enum zcg_kind ubsan(const char *r, struct zcg_header *h)
 	return set(h, ZK_UBSAN);
 }
 
+/*
+ * Panics that only follow another report (an oops, a WARNING with
+ * panic_on_warn, a hung task): seen first, the real header was lost.
+ */
+static const char *const follow_up[] = {
+	"Fatal exception", "panic_on_warn set", "kernel: panic_on_warn set",
+	"hung_task: blocked tasks", "softlockup: hung tasks",
+	"hardlockup: ", "Hard LOCKUP", NULL,
+};
+
+static enum zcg_kind panic(const char *r, struct zcg_header *h)
+{
+	const char *x;
+	int i;
+
+	if (after(r, "stack-protector: Kernel stack is corrupted in: ", &x)) {
+		strcpy(h->what, "stack is corrupted");
+		zcg_func_at(x, h->func, sizeof(h->func));
+		return set(h, ZK_PANIC);
+	}
+	/* "Attempted to kill init! exitcode=0x00000009": drop the code */
+	if (zcg_starts(r, "Attempted to kill init!")) {
+		strcpy(h->what, "Attempted to kill init!");
+		return set(h, ZK_PANIC);
+	}
+	for (i = 0; follow_up[i]; i++)
+		if (zcg_starts(r, follow_up[i]))
+			h->corrupt = 1;
+	copy_n(h->what, sizeof(h->what), r, strlen(r));
+	return set(h, ZK_PANIC);
+}
+
 enum zcg_kind zcg_header_parse(const char *text, struct zcg_header *h)
 {
 	const char *s = zcg_skip_blanks(text), *r;
@@ -201,14 +236,21 @@ enum zcg_kind zcg_header_parse(const char *text, struct zcg_header *h)
 		return set(h, ZK_STACKSEG);
 	if (oops)
 		return ZK_NONE;
-	if (after(s, "Kernel panic - not syncing: ", &r)) {
-		copy_n(h->what, sizeof(h->what), r, strlen(r));
-		return set(h, ZK_PANIC);
-	}
-	if (zcg_starts(s, "kernel BUG at ") || !strcmp(s, "kernel BUG!"))
+	if (after(s, "Kernel panic - not syncing: ", &r))
+		return panic(r, h);
+	if (after(s, "kernel BUG at ", &r)) {
+		copy_n(h->file, sizeof(h->file), r, strcspn(r, ":!"));
 		return set(h, ZK_BUG_AT);
+	}
+	if (!strcmp(s, "kernel BUG!"))
+		return set(h, ZK_BUG_AT);
+	if (zcg_starts(s, "PANIC: double fault"))
+		return set(h, ZK_DOUBLEFAULT);
 	if (after(s, "watchdog: ", &r) || after(s, "NMI watchdog: ", &r))
 		s = r;
+	/* kmemleak.verbose=1 prints leaks to the console */
+	if (zcg_starts(s, "kmemleak: unreferenced object"))
+		return set(h, ZK_MEMLEAK);
 	if (zcg_starts(s, "Watchdog detected hard LOCKUP"))
 		return set(h, ZK_HARDLOCKUP);
 	if (after(s, "BUG: ", &r))
@@ -220,7 +262,8 @@ enum zcg_kind zcg_header_parse(const char *text, struct zcg_header *h)
 	if (after(s, "rcu: ", &r))
 		s = r;
 	if ((zcg_starts(s, "INFO: rcu_") || zcg_starts(s, "INFO: rcu ")) &&
-	    strstr(s, "stall"))
+	    (strstr(s, "detected stall") ||
+	     strstr(s, "detected expedited stall")))
 		return set(h, ZK_RCU);
 	if (after(s, "UBSAN: ", &r))
 		return ubsan(r, h);
@@ -244,8 +287,12 @@ int zcg_header_title(const struct zcg_header *h, const char *access,
 		title[0] = '\0';
 		return 0;
 	case ZK_PANIC:
-		snprintf(title, size, "kernel panic: %s", h->what);
-		return 1;
+		if (h->func[0])
+			snprintf(title, size, "kernel panic: %s in %s",
+				 h->what, h->func);
+		else
+			snprintf(title, size, "kernel panic: %s", h->what);
+		return !h->corrupt;
 	case ZK_NOFUNC:
 		snprintf(title, size, "%s", h->what);
 		return 1;
@@ -284,7 +331,9 @@ int zcg_header_title(const struct zcg_header *h, const char *access,
 		fmt = "BUG: unable to handle kernel paging request";
 		break;
 	case ZK_WARNING:
-		fmt = "WARNING";
+		/* refcount_warn_saturate() speaks for its caller */
+		fmt = zcg_starts(h->func, "refcount_") ?
+		      "WARNING: refcount bug" : "WARNING";
 		break;
 	case ZK_LOCKDEP:
 		fmt = what;
@@ -293,8 +342,19 @@ int zcg_header_title(const struct zcg_header *h, const char *access,
 		fmt = "possible deadlock";
 		break;
 	case ZK_BUG_AT:
+		/* BUG()s in checkers name the checker, not the bug */
+		if (!strcmp(h->file, "lib/list_debug.c"))
+			fmt = "BUG: corrupted list";
+		else if (!strcmp(h->file, "mm/usercopy.c"))
+			fmt = "BUG: bad usercopy";
+		else
+			fmt = "kernel BUG";
+		break;
 	case ZK_INVOP:
 		fmt = "kernel BUG";
+		break;
+	case ZK_DOUBLEFAULT:
+		fmt = "PANIC: double fault";
 		break;
 	case ZK_HUNG:
 		fmt = "INFO: task hung";
@@ -329,11 +389,15 @@ int zcg_header_title(const struct zcg_header *h, const char *access,
 	return *func != '\0';
 }
 
-enum zcg_skip zcg_header_skip(enum zcg_kind kind)
+enum zcg_skip zcg_header_skip(const struct zcg_header *h)
 {
-	switch (kind) {
+	switch (h->kind) {
 	case ZK_HUNG:
 		return ZCG_SKIP_HUNG;
+	case ZK_BUG_OTHER:
+		/* reported from inside schedule(): the caller slept */
+		return zcg_starts(h->what, "scheduling while atomic") ?
+		       ZCG_SKIP_HUNG : ZCG_SKIP_COMMON;
 	case ZK_RCU:
 	case ZK_SOFTLOCKUP:
 	case ZK_HARDLOCKUP:

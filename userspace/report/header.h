@@ -29,6 +29,7 @@ enum zcg_kind {
 	ZK_STACKSEG,	/* stack segment: 0000 */
 	ZK_MEMLEAK,	/* BUG: memory leak (kmemleak) */
 	ZK_BUG_OTHER,	/* BUG: WHAT ... -> "BUG: WHAT in FUNC" */
+	ZK_DOUBLEFAULT,	/* PANIC: double fault */
 	ZK_NOFUNC,	/* titled by the header alone */
 };
 
@@ -37,6 +38,7 @@ struct zcg_header {
 	char what[160];			/* type, message or BUG text */
 	char func[ZCG_FUNC_MAX];	/* function the header names, or "" */
 	char file[128];			/* source file the header names, or "" */
+	int corrupt;	/* only a follow-up line: the real header is lost */
 };
 
 /* Classifies a message (prefixes already off). Returns h->kind. */
@@ -51,7 +53,7 @@ int zcg_header_title(const struct zcg_header *h, const char *access,
 		     const char *func, char *title, size_t size);
 
 /* Which frames are generic for this kind of crash. */
-enum zcg_skip zcg_header_skip(enum zcg_kind kind);
+enum zcg_skip zcg_header_skip(const struct zcg_header *h);
 
 /* 1 when the kind's report closes with a "=====" line (sanitizers). */
 int zcg_header_sep_closed(enum zcg_kind kind);

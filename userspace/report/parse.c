@@ -95,7 +95,7 @@ static const char *const more[] = {
 	"Memory state", "Kernel panic", "<TASK>", "</TASK>", "<IRQ>",
 	"</IRQ>", "<NMI>", "</NMI>", "<SOFTIRQ>", "</SOFTIRQ>", "Mem-Info",
 	"rcu: ", "\"echo 0", "Dumping ftrace", "Object ", "Redzone ",
-	"Padding ", "Read of size", "Write of size",
+	"Padding ", "Read of size", "Write of size", "RIP", "Stack:",
 	NULL,
 };
 
@@ -111,12 +111,31 @@ static int continues(const char *raw)
 	return 0;
 }
 
+/* Where the faulting instruction is printed, per architecture/age. */
+static const char *rip_line(const char *t)
+{
+	static const char *const pfx[] = {
+		"RIP: ", "EIP: ", "IP: ", "pc : ", "PC is at ", "NIP: ", NULL,
+	};
+	int i;
+
+	for (i = 0; pfx[i]; i++)
+		if (zcg_starts(t, pfx[i]))
+			return t + strlen(pfx[i]);
+	return NULL;
+}
+
 /* Collects frames and facts from one line of the report. */
 static void learn(struct walk *w, const char *raw)
 {
-	const char *t = zcg_skip_blanks(raw), *p;
+	const char *t, *p;
 	char name[ZCG_FUNC_MAX];
 	int unreliable;
+
+	/* kmemleak prefixes each line of its report */
+	if (zcg_starts(raw, "kmemleak: "))
+		raw += 10;
+	t = zcg_skip_blanks(raw);
 
 	if (!w->access[0] && w->hdr.kind == ZK_KASAN) {
 		if (zcg_starts(t, "Read of size") || zcg_starts(t, "Read at"))
@@ -142,9 +161,8 @@ static void learn(struct walk *w, const char *raw)
 		 zcg_func_at(zcg_skip_blanks(t + 4), name, sizeof(name)))
 		add_frame(&w->at, name);
 
-	if (zcg_starts(t, "RIP: ") || zcg_starts(t, "EIP: ") ||
-	    zcg_starts(t, "pc : ")) {
-		p = t + 5;
+	p = rip_line(t);
+	if (p) {
 		/* Only kernel mode: CS 0010 (user is 0033 or 0023). */
 		if (zcg_starts(p, "0010:"))
 			p += 5;
@@ -155,23 +173,45 @@ static void learn(struct walk *w, const char *raw)
 		return;
 	}
 
-	if (zcg_starts(t, "Call Trace") || zcg_starts(t, "Call trace") ||
-	    zcg_starts(t, "backtrace:")) {
-		w->in_trace = 1;
-		return;
-	}
 	/* Frames are indented; column-0 text is never one. */
 	if (t != raw && zcg_frame_line(t, name, sizeof(name), &unreliable)) {
 		w->frames_seen = 1;
 		if (!unreliable)
 			add_frame(&w->trace, name);
+	}
+}
+
+/*
+ * Follows Call Trace blocks: a report without an end marker (lockdep,
+ * hung task, scheduling while atomic) ends after its stack.
+ */
+static void track_trace(struct walk *w, const char *raw)
+{
+	const char *t;
+	char name[ZCG_FUNC_MAX];
+	int unreliable;
+
+	if (zcg_starts(raw, "kmemleak: "))
+		raw += 10;
+	t = zcg_skip_blanks(raw);
+	if (zcg_starts(t, "Call Trace") || zcg_starts(t, "Call trace") ||
+	    zcg_starts(t, "backtrace")) {
+		w->in_trace = 1;
 		return;
 	}
-	if (w->in_trace && !(*t == '<' || is_register(t) ||
-			     zcg_starts(t, "Code:"))) {
+	if (!w->in_trace)
+		return;
+	if (!strcmp(t, "</TASK>")) {
 		w->in_trace = 0;
 		w->trace_done = 1;
+		return;
 	}
+	if ((t != raw && zcg_frame_line(t, name, sizeof(name), &unreliable)) ||
+	    *t == '<' || is_register(t) || rip_line(t) ||
+	    zcg_starts(t, "Code:"))
+		return;
+	w->in_trace = 0;
+	w->trace_done = 1;
 }
 
 static const char *first_guilty(const struct frames *f, enum zcg_skip skip)
@@ -184,10 +224,35 @@ static const char *first_guilty(const struct frames *f, enum zcg_skip skip)
 	return NULL;
 }
 
+/*
+ * Hangs under rtnl_lock() or in an RCU grace period show up in whatever
+ * task waits; syzkaller buckets them by the lock, and so do we.
+ */
+static const char *hung_anchor(const struct frames *f)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		if (!strcmp(f->name[i], "rtnl_lock"))
+			return "rtnl_lock";
+		if (zcg_starts(f->name[i], "synchronize_rcu") ||
+		    zcg_starts(f->name[i], "synchronize_srcu") ||
+		    zcg_starts(f->name[i], "synchronize_net") ||
+		    zcg_starts(f->name[i], "synchronize_sched"))
+			return "synchronize_rcu";
+	}
+	return NULL;
+}
+
 static const char *pick_guilty(const struct walk *w)
 {
-	enum zcg_skip skip = zcg_header_skip(w->hdr.kind);
+	enum zcg_skip skip = zcg_header_skip(&w->hdr);
 	const char *g = NULL;
+
+	if (w->hdr.kind == ZK_PANIC)
+		return w->hdr.func;
+	if (w->hdr.kind == ZK_HUNG && hung_anchor(&w->trace))
+		return hung_anchor(&w->trace);
 
 	if (w->hdr.func[0] && !zcg_frame_generic(w->hdr.func, skip))
 		return w->hdr.func;
@@ -283,6 +348,7 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 	rep->start = ln->off;
 	rep->end = ln->next;
 	learn(w, ln->text);
+	track_trace(w, ln->text);
 
 	for (pos = ln->next; !zcg_line_read(log, len, pos, ln);
 	     pos = ln->next) {
@@ -291,6 +357,7 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 		if (++lines > MAX_REPORT_LINES)
 			break;
 		t = zcg_skip_blanks(ln->text);
+		track_trace(w, ln->text);
 		if (zcg_header_parse(t, &h2) != ZK_NONE &&
 		    !part_of(w->hdr.kind, h2.kind) && st != TERM) {
 			/* The next crash: this report is over. */
