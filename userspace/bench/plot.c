@@ -118,8 +118,13 @@ int bench_plot(const char *path, const char *note,
 		return -1;
 	}
 	fd = mkstemp(script);
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+	f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f) {
 		perror("zcguard bench: plot script");
+		if (fd >= 0) {
+			close(fd);
+			unlink(script);
+		}
 		return -1;
 	}
 	if (write_script(f, path, note, r, n)) {

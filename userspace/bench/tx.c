@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The sending end (a child process): connects, sends chunks of zeroes for the case's
- * duration (checked on its own clock, so nobody sleeps to stop it), then
- * closes, which the receiver sees as EOF.
+ * The sending end (a child process): connects, sends chunks of zeroes for
+ * the case's duration (checked on its own clock, so nobody sleeps to stop
+ * it), then closes, which the receiver sees as EOF.
  *
- * With MSG_ZEROCOPY the completions queue up on the socket's error
- * queue; on loopback the kernel copies the
- * pages at delivery anyway, so this mode mostly shows the notification
- * cost, as tcp_mmap.c's header notes.
+ * With MSG_ZEROCOPY the completions queue up on the socket's error queue.
+ * On loopback the kernel copies the pages at delivery anyway
+ * (skb_copy_ubufs), into order-0 pages: the only ones that
+ * TCP_ZEROCOPY_RECEIVE maps since compound pages are refused.
  */
 #include <errno.h>
 #include <netinet/in.h>
