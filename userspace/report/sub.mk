@@ -1,4 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # `zcguard report` and the console crash parser vm/bisect link.
-ZCG_SRCS += report/cmd_report.c report/parse.c report/header.c \
-	    report/frames.c report/generic.c report/lines.c report/text.c
+REPORT_PARSER := report/parse.c report/header.c report/frames.c \
+		 report/generic.c report/lines.c report/text.c
+ZCG_SRCS += report/cmd_report.c $(REPORT_PARSER)
+
+# The parser's robustness test (tests/report-fuzz.t runs it).
+ALL_TARGETS += $(O)/report-fuzz
+$(O)/report-fuzz: ../tests/report/fuzz.c $(REPORT_PARSER) lib/file.c \
+		  $(wildcard report/*.h)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(filter %.c,$^)
