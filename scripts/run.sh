@@ -63,7 +63,8 @@ row() { printf '%s|%s|%s\n' "$1" "$2" "$3" >>"$table"; }
 # vmrow KERNEL_LABEL BZIMAGE WHAT EXPECT VM-ARGS... -- CMD...
 # EXPECT: ok (all runs OK), crash (all runs crashed with the GPF title),
 # bad (exit 1: the kernel must be caught), fail (all runs failed, no
-# crash: the program itself reported the bug).
+# crash: the program itself reported the bug), crashzc (all runs crashed
+# in tcp_zerocopy_receive, any title).
 vmrow() {
 	label=$1 kernel=$2 what=$3 expect=$4
 	shift 4
@@ -85,6 +86,7 @@ vmrow() {
 	crash) [ "$verdict" = "crashed: $GPF" ] ;;
 	bad) [ "$rc" = 1 ] ;;
 	fail) case $verdict in failed:*) true ;; *) false ;; esac ;;
+	crashzc) case $verdict in crashed:*tcp_zerocopy_receive*) true ;; *) false ;; esac ;;
 	esac
 	if [ $? = 0 ]; then
 		verdict="$verdict (expected)"
@@ -148,28 +150,27 @@ done
 ksft_files=
 ksft_names=
 if make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests" \
-	OUTPUT="$BUILD/guest/selftests" LDFLAGS=-static >"$OUT/selftests-build.log" 2>&1; then
+	OUTPUT="$BUILD/guest-ksft" LDFLAGS=-static >"$OUT/selftests-build.log" 2>&1; then
 	ksft_runner
 	ksft_files="--file $OUT/ksft-run.sh"
 	for p in $(make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests" \
 		   emit_tests 2>/dev/null | sed 's/^[^:]*://'); do
-		[ -x "$BUILD/guest/selftests/$p" ] || continue
-		ksft_files="$ksft_files --file $BUILD/guest/selftests/$p"
+		[ -x "$BUILD/guest-ksft/$p" ] || continue
+		ksft_files="$ksft_files --file $BUILD/guest-ksft/$p"
 		ksft_names="$ksft_names $p"
 	done
 fi
 
-# Module: zcguard.ko prints KTAP at load (the VM fails on a `not ok`),
-# then its guest programs, if any, run against it.
+# Module: zcguard.ko (make module) with the module area's static guest
+# programs: zcg-modload loads it, zcg-ktap checks the KTAP it printed,
+# zcg-inject drives the test-only injector against the guard.
 module=$TOP/module/zcguard.ko
-mod_files=
-mod_cmd=true
-if [ -d "$BUILD/guest/module" ]; then
-	for f in "$BUILD/guest/module"/*; do
-		[ -x "$f" ] && mod_files="$mod_files --file $f"
-	done
-	[ -x "$BUILD/guest/module/run-all" ] && mod_cmd=run-all
-fi
+mod_ok=1
+for p in zcg-modload zcg-ktap zcg-inject; do
+	[ -x "$BUILD/guest/$p" ] || mod_ok=0
+done
+[ -f "$module" ] || mod_ok=0
+mod_files="--file $module:/zcguard.ko --file $BUILD/guest/zcg-modload --file $BUILD/guest/zcg-ktap --file $BUILD/guest/zcg-inject"
 
 # --- the runs ------------------------------------------------------------
 for k in "$deb61" "$deb612"; do
@@ -177,12 +178,18 @@ for k in "$deb61" "$deb612"; do
 	label=$l61
 	[ "$k" = "$deb612" ] && label=$l612
 	if [ "$k" = "$deb61" ]; then
-		if [ -f "$module" ]; then
+		if [ "$mod_ok" = 1 ]; then
 			# shellcheck disable=SC2086
-			vmrow "$label" "$k" "module zcguard.ko: KTAP tests${mod_files:+ + guest programs}" ok \
-				--module "$module" $mod_files -- $mod_cmd
+			vmrow "$label" "$k" "module zcguard.ko: KTAP tests at load" ok \
+				$mod_files -- sh -c 'zcg-modload -n /zcguard.ko && zcg-ktap'
+			# shellcheck disable=SC2086
+			vmrow "$label" "$k" "module: injected desync, guard blocks the call" ok \
+				$mod_files -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-inject block'
+			# shellcheck disable=SC2086
+			vmrow "$label" "$k" "module: injected desync, guard off" crashzc \
+				$mod_files -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=off && zcg-inject off'
 		else
-			row "$label" "module zcguard.ko" "not built (make module)"
+			row "$label" "module zcguard.ko" "not built (make module; make for build/guest/zcg-*)"
 		fi
 	fi
 	if [ -n "$ksft_names" ]; then
