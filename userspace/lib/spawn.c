@@ -132,19 +132,28 @@ pid_t zcg_spawn(char *const argv[], const char *out_path, int out_fd)
 
 int zcg_reap(pid_t pid, int *status)
 {
+	siginfo_t si;
 	pid_t r;
 
-	do {
-		r = waitpid(pid, status, WNOHANG);
-	} while (r < 0 && errno == EINTR);
-	if (r == 0)
+	/*
+	 * Look without reaping first: while the leader is a zombie its pgid
+	 * cannot be reused, so killing what it left in its group is safe.
+	 */
+	memset(&si, 0, sizeof(si));
+	while (waitid(P_PID, pid, &si, WEXITED | WNOHANG | WNOWAIT) < 0) {
+		if (errno != EINTR) {
+			forget(pid);	/* not ours, or already reaped */
+			return -1;
+		}
+	}
+	if (si.si_pid == 0)
 		return 1;
-	forget(pid);
-	if (r < 0)
-		return -1;
-	/* Anything the child left in its group goes with it. */
 	zcg_kill_group(pid);
-	return 0;
+	do {
+		r = waitpid(pid, status, 0);
+	} while (r < 0 && errno == EINTR);
+	forget(pid);
+	return r < 0 ? -1 : 0;
 }
 
 int zcg_wait(pid_t pid, int timeout_ms, int *status)

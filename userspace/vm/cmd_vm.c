@@ -221,6 +221,7 @@ struct ctx {
 	int tty;
 	int total;
 	int progress_shown;
+	long last_second;
 };
 
 static void clear_progress(struct ctx *c)
@@ -246,8 +247,9 @@ static void on_tick(int finished, int running, double elapsed, void *arg)
 {
 	struct ctx *c = arg;
 
-	if (!c->tty)
+	if (!c->tty || (long)elapsed == c->last_second)
 		return;
+	c->last_second = (long)elapsed;
 	printf("\r\033[K[zcguard vm] %d/%d done, %d running, %.0fs elapsed",
 	       finished, c->total, running, elapsed);
 	fflush(stdout);
@@ -311,7 +313,7 @@ static int run_vms(struct vm_opts *o, const char *workdir)
 	struct vm_result *results;
 	struct vm_summary sum;
 	struct tap_counts t;
-	struct ctx c = { .tty = isatty(1), .total = o->runs };
+	struct ctx c = { .tty = isatty(1), .total = o->runs, .last_second = -1 };
 	struct vm_runner rn = {
 		.o = o, .initrd = initrd, .stop = &stop_sig,
 		.done = on_done, .tick = on_tick, .ctx = &c,

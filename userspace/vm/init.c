@@ -225,6 +225,7 @@ int main(void)
 	do_mount("sysfs", "/sys", "sysfs");
 	do_mount("devtmpfs", "/dev", "devtmpfs");
 	do_mount("debugfs", "/sys/kernel/debug", "debugfs");
+	do_mount("tracefs", "/sys/kernel/tracing", "tracefs");
 	do_mount("tmpfs", "/tmp", "tmpfs");
 	open_results();
 	put_results(MARK_INIT "\n");

@@ -20,6 +20,8 @@
 #include "vm/run.h"
 
 #define POLL_MS 100
+/* A flood this big is a verdict already; do not fill the disk. */
+#define VM_MAX_LOG (256LL << 20)
 
 struct slot {
 	int run;		/* -1: free */
@@ -130,6 +132,8 @@ static void watch(struct slot *s, long long now)
 static enum vm_stop overdue(const struct vm_opts *o, struct slot *s,
 			    long long now)
 {
+	if (s->csize > VM_MAX_LOG || s->osize > VM_MAX_LOG)
+		return VM_STOP_TOO_MUCH;
 	if (now - s->start >= o->timeout * 1000LL)
 		return VM_STOP_TOTAL_TIMEOUT;
 	if (s->booted_at < 0 && now - s->start >= o->boot_timeout * 1000LL)
@@ -182,6 +186,11 @@ int vm_run_all(const struct vm_runner *rn, struct vm_result *results)
 			}
 		/* Wakes when a qemu exits, else every POLL_MS to watch files. */
 		poll(pfds, n, POLL_MS);
+		if (*rn->stop) {
+			/* Killed by the signal handler: no verdicts for them. */
+			ret = -1;
+			break;
+		}
 
 		now = zcg_now_ms();
 		for (i = 0; i < p; i++) {

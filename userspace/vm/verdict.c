@@ -144,6 +144,12 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 			qemu_reason(ob->qemu_log, r->detail, sizeof(r->detail));
 		return;
 	}
+	if (ob->stop == VM_STOP_TOO_MUCH) {
+		r->kind = VM_FAILED;
+		snprintf(r->detail, sizeof(r->detail),
+			 "more than 256 MiB of output");
+		return;
+	}
 	if (ob->stop == VM_STOP_IDLE_TIMEOUT || ob->stop == VM_STOP_TOTAL_TIMEOUT) {
 		r->kind = VM_TIMED_OUT;
 		if (ob->stop == VM_STOP_IDLE_TIMEOUT)

@@ -21,6 +21,7 @@ enum vm_stop {
 	VM_STOP_BOOT_TIMEOUT,
 	VM_STOP_IDLE_TIMEOUT,
 	VM_STOP_TOTAL_TIMEOUT,
+	VM_STOP_TOO_MUCH,	/* a log grew past 256 MiB */
 };
 
 struct vm_result {
