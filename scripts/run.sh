@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
 		''|*[!0-9]*|0) echo "run.sh: --runs needs a positive number" >&2; exit 2 ;;
 		esac
 		runs=$2; shift 2 ;;
-	-h|--help) sed -n '4,21p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,/^set -u$/s/^# \{0,1\}//p' "$0" | sed '$d'; exit 0 ;;
 	*) echo "run.sh: unknown argument '$1' (try -h)" >&2; exit 2 ;;
 	esac
 done
@@ -90,11 +90,23 @@ vmrow() {
 	esac
 	if [ $? = 0 ]; then
 		verdict="$verdict (expected)"
+		case $expect in
+		crash*) verdict="$verdict; s after /init: $(crash_times "$OUT/$slug")" ;;
+		esac
 	else
 		verdict="$verdict  <-- UNEXPECTED, wanted $expect"
 		unexpected=$((unexpected + 1))
 	fi
 	row "$label" "$what" "$verdict"
+}
+
+# crash_times DIR: seconds from "Run /init" to the oops, per run.
+crash_times() {
+	for c in "$1"/run-*.console; do
+		[ -f "$c" ] || continue
+		sed -n 's/^\[ *\([0-9.]*\)\] \(Run \/init\|general protection\|BUG: \)\(.\).*/\1 \2/p' "$c" |
+			awk '/Run/ { s = $1 } !/Run/ && s != "" { printf "%.2f\n", $1 - s; exit }'
+	done | paste -sd' ' -
 }
 
 # The guest-side selftest runner: one TAP line per program, the
@@ -126,7 +138,7 @@ if [ ! -x "$ZCG" ]; then
 fi
 if [ "$build_kernels" = 1 ] &&
    { [ ! -e "$KERNELS/fixed/bzImage" ] || [ ! -e "$KERNELS/buggy/bzImage" ]; }; then
-	say "test kernels missing: make kernels (about 10 min cold on 2 cores)"
+	say "test kernels missing: make kernels (about 15 min cold on 2 cores)"
 	make -C "$TOP" kernels >"$OUT/kernels.log" 2>&1 ||
 		say "make kernels failed, see $OUT/kernels.log"
 fi
