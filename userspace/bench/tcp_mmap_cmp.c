@@ -223,7 +223,7 @@ static int theirs(const struct bench_opts *o, struct tm_server *srv,
 	return server_summary(srv, t);
 }
 
-static void report(FILE *f, const char *mode, const double *a,
+static void report(FILE *f, FILE *js, const char *mode, const double *a,
 		   const double *b, const double *ma, const double *mb,
 		   int n, int *agree)
 {
@@ -257,6 +257,18 @@ static void report(FILE *f, const char *mode, const double *a,
 		sa.med / sb.med, sa.min / sb.min);
 	if (!ok)
 		*agree = 0;
+	if (!js)
+		return;
+	fprintf(js, "%s\n    {\"mode\": \"%s\", ", strcmp(mode, "copy") ?
+		"," : "", mode);
+	bench_json_stat(js, "zcguard_usec_per_mb", &sa);
+	fprintf(js, ",\n     ");
+	bench_json_stat(js, "tcp_mmap_usec_per_mb", &sb);
+	fprintf(js, ",\n     ");
+	bench_json_stat(js, "pair_ratio", &sr);
+	fprintf(js, ",\n     \"zcguard_mapped_pct\": %.2f, "
+		"\"tcp_mmap_mapped_pct\": %.2f, \"agree\": %s}", pa.med,
+		pb.med, ok ? "true" : "false");
 }
 
 int bench_compare_tcp_mmap(const struct bench_opts *o)
@@ -266,6 +278,7 @@ int bench_compare_tcp_mmap(const struct bench_opts *o)
 	struct tm_server srv[2];
 	struct bench_sample s;
 	struct tm_sample t;
+	FILE *js = NULL;
 	char sz[16], what[64];
 	int m, rep, k, agree = 1, ret = 3;
 
@@ -308,8 +321,18 @@ int bench_compare_tcp_mmap(const struct bench_opts *o)
 	       o->tcp_mmap, bench_size_str(o->sizes[0], sz, sizeof(sz)),
 	       o->reps, o->duration, bench_lo_mtu(),
 	       o->rx_cpu >= 0 ? ", pinned (--pin)" : "");
-	report(stdout, "copy", a[0], b[0], ma[0], mb[0], o->reps, &agree);
-	report(stdout, "zc", a[1], b[1], ma[1], mb[1], o->reps, &agree);
+	if (o->json && bench_json_open(o, "compare_tcp_mmap", &js))
+		js = NULL;
+	if (js)
+		fprintf(js, "\"chunk\": %zu, \"reps\": %d, \"duration_s\": "
+			"%.3f, \"tolerance_pct\": %.1f,\n  \"modes\": [",
+			o->sizes[0], o->reps, o->duration, AGREE_PCT);
+	report(stdout, js, "copy", a[0], b[0], ma[0], mb[0], o->reps, &agree);
+	report(stdout, js, "zc", a[1], b[1], ma[1], mb[1], o->reps, &agree);
+	if (js) {
+		fprintf(js, "\n  ]");
+		bench_json_close(o, js);
+	}
 	printf("verdict: %s\n", agree ? "agree" : "DISAGREE");
 	ret = agree ? 0 : 1;
 out:
