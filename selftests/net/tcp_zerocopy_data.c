@@ -449,14 +449,18 @@ TEST_F(zc_data, copybuf_leftover)
 
 /*
  * TEST_HARNESS_MAIN, except that where unshare(CLONE_NEWNET) is refused
- * (nothing here can run) the program says so once and exits KSFT_SKIP,
- * as runners expect. The probe unshares in a child of its own.
+ * or pages are not 4 KiB (nothing here can run) the program says so once
+ * and exits KSFT_SKIP, as runners expect. The probe unshares in a child
+ * of its own.
  */
 int main(int argc, char **argv)
 {
 	int status = 0;
 	pid_t pid;
 
+	if (!zc_page_4k())
+		ksft_exit_skip("page size %ld: the MTU arithmetic here is for 4 KiB pages\n",
+			       sysconf(_SC_PAGESIZE));
 	pid = fork();
 	if (pid < 0)
 		ksft_exit_fail_msg("fork: %s\n", strerror(errno));

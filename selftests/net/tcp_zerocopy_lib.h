@@ -40,6 +40,12 @@
 #ifndef TCP_CMSG_TS
 #define TCP_CMSG_TS 2
 #endif
+#ifndef TCP_REPAIR_ON
+#define TCP_REPAIR_ON 1
+#endif
+#ifndef TCP_REPAIR_OFF_NO_WP
+#define TCP_REPAIR_OFF_NO_WP -1
+#endif
 
 /*
  * The argument as 6.1 defines it (64 bytes). It is spelled out under a
@@ -72,6 +78,12 @@ _Static_assert(offsetof(struct zc_arg, length) ==
 	       "zc_arg must match the uapi prefix");
 
 #define ZC_PAGE		4096UL
+
+/* The data-path arithmetic (MTU, queue sizes) is in 4 KiB pages. */
+static inline bool zc_page_4k(void)
+{
+	return sysconf(_SC_PAGESIZE) == (long)ZC_PAGE;
+}
 
 /* getsockopt(TCP_ZEROCOPY_RECEIVE); returns 0 or -errno. */
 static inline int zc_call(int fd, void *arg, socklen_t *len)
