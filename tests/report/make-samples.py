@@ -656,7 +656,8 @@ def _():
             ["tcp_zerocopy_vm_insert_batch+0x1b3/0x2a0",
              "tcp_zerocopy_receive+0x5e1/0x6f0"], panic=False)
     # The kernel carries on: later messages are not the report.
-    log.k("random: crng init done",
+    log.k("ACPI: PM: Preparing to enter system sleep state S5",
+          "random: crng init done",
           "EXT4-fs (vda): mounted filesystem with ordered data mode",
           "systemd[1]: Started Journal Service.")
     return log.text()
@@ -1085,6 +1086,101 @@ def _():
                  "_raw_spin_lock+0x2e/0x40",
                  "tcp_write_timer_handler+0x2a/0x4b0"])
     log.k(" </TASK>")
+    return log.text()
+
+
+# ------------------------------------------------------ other lockdep
+def lockdep(log, header, body, trace):
+    log.k("", "=" * len(header), header, "6.1.192 #1 Not tainted",
+          "-" * len(header))
+    log.k(*body)
+    log.k("", "stack backtrace:")
+    cpu(log)
+    frames(log, ["dump_stack_lvl+0xd9/0x150"] + trace)
+    syscall_end(log)
+
+
+@sample("lockdep-inconsistent", "inconsistent lock state in tcp_zc_lock_stats")
+def _():
+    log = boot(Log())
+    lockdep(log, "WARNING: inconsistent lock state", [
+        "inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.",
+        "ksoftirqd/0/16 [HC0[0]:SC1[1]:HE1:SE0] takes:",
+        "ffff88801c9d1388 (&tp->zc_stats_lock){+.?.}-{2:2}, at: "
+        "tcp_zc_lock_stats+0x2a/0x80",
+        "{SOFTIRQ-ON-W} state was registered at:",
+        "  lock_acquire+0x1a4/0x4b0",
+        "  _raw_spin_lock+0x2e/0x40",
+        "  tcp_zc_update_stats+0x31/0x70",
+        "irq event stamp: 14212",
+        "hardirqs last  enabled at (14212): [<ffffffff8a1e0b7f>] "
+        "_raw_spin_unlock_irq+0x29/0x50",
+        "", "other info that might help us debug this:",
+        " Possible unsafe locking scenario:",
+        " *** DEADLOCK ***"],
+        ["mark_lock+0x1f4/0x1ad0", "__lock_acquire+0xb5b/0x5ac0",
+         "lock_acquire+0x1a4/0x4b0", "_raw_spin_lock+0x2e/0x40",
+         "tcp_zc_lock_stats+0x2a/0x80"])
+    return log.text()
+
+
+@sample("lockdep-suspicious-rcu",
+        "WARNING: suspicious RCU usage in tcp_zc_ulp_lookup")
+def _():
+    log = boot(Log())
+    lockdep(log, "WARNING: suspicious RCU usage", [
+        "net/ipv4/tcp_ulp.c:42 suspicious rcu_dereference_check() usage!",
+        "", "other info that might help us debug this:", "",
+        "rcu_scheduler_active = 2, debug_locks = 1",
+        "1 lock held by repro/312:",
+        " #0: ffff88801c9d1130 (sk_lock-AF_INET){+.+.}-{0:0}, at: "
+        "do_tcp_getsockopt+0x8e/0x1990"],
+        ["lockdep_rcu_suspicious+0x220/0x340",
+         "tcp_zc_ulp_lookup+0x1b6/0x1f0",
+         "do_tcp_getsockopt+0x1422/0x1990"])
+    return log.text()
+
+
+@sample("lockdep-bad-unlock",
+        "WARNING: bad unlock balance in tcp_zc_release")
+def _():
+    log = boot(Log())
+    lockdep(log, "WARNING: bad unlock balance detected!", [
+        "repro/312 is trying to release lock (sk_lock-AF_INET) at:",
+        "[<ffffffff8a1e0b7f>] tcp_zc_release+0x2f/0x90",
+        "but there are no more locks to release!", "",
+        "other info that might help us debug this:",
+        "no locks held by repro/312."],
+        ["print_unlock_imbalance_bug+0xf4/0x100",
+         "lock_release+0x5a4/0x6c0", "release_sock+0x1e/0x1b0",
+         "tcp_zc_release+0x2f/0x90"])
+    return log.text()
+
+
+@sample("lockdep-lock-held-user",
+        "WARNING: lock held when returning to user space in "
+        "tcp_zc_enter")
+def _():
+    log = boot(Log())
+    log.k("", "=" * 48,
+          "WARNING: lock held when returning to user space!",
+          "6.1.192 #1 Not tainted",
+          "-" * 48,
+          "repro/312 is leaving the kernel with locks still held!",
+          "1 lock held by repro/312:",
+          " #0: ffff88801c9d1130 (sk_lock-AF_INET){+.+.}-{0:0}, at: "
+          "tcp_zc_enter+0x2e/0x80",
+          "ACPI: PM: Preparing to enter system sleep state S5")
+    return log.text()
+
+
+@sample("kasan-global-oob", "KASAN: global-out-of-bounds Read in "
+        "tcp_zc_flag_name")
+def _():
+    log = boot(Log())
+    kasan(log, "global-out-of-bounds", "strlen+0x93/0xa0", "Read", 1,
+          ["strlen+0x93/0xa0", "tcp_zc_flag_name+0x44/0x70",
+           "do_tcp_getsockopt+0x1422/0x1990"], alloc=False)
     return log.text()
 
 

@@ -95,6 +95,7 @@ static enum zcg_kind warning(const char *r, struct zcg_header *h)
 	}
 	/* Other lockdep/RCU/debug checks: "WARNING: WHAT detected!". */
 	bug_what(r, h);
+	h->nostack = zcg_starts(r, "lock held when returning");
 	if (!h->what[0])
 		return ZK_NONE;
 	if (!strcmp(h->what, "inconsistent lock state")) {
@@ -152,6 +153,7 @@ static enum zcg_kind bug(const char *r, struct zcg_header *h)
 		bug_what(r, h);
 		snprintf(tmp, sizeof(tmp), "BUG: %s", h->what);
 		copy_n(h->what, sizeof(h->what), tmp, strlen(tmp));
+		h->nostack = 1;
 		return set(h, ZK_NOFUNC);
 	}
 	if (zcg_starts(r, "using smp_processor_id() in preemptible")) {

@@ -39,6 +39,7 @@ struct zcg_header {
 	char func[ZCG_FUNC_MAX];	/* function the header names, or "" */
 	char file[128];			/* source file the header names, or "" */
 	int corrupt;	/* only a follow-up line: the real header is lost */
+	int nostack;	/* the kernel prints no stack for this kind */
 };
 
 /* Classifies a message (prefixes already off). Returns h->kind. */

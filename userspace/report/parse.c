@@ -52,15 +52,23 @@ static int is_sep(const char *t)
 	return n >= 20 && t[n] == '\0';
 }
 
-/* "RAX: ...", "R10: ...", "FS:  ...", "CR2: ...", "PKRU: ..." */
+/* Register dump lines: "RAX: ...", "R10: ...", "FS:  ...", "CR2: ..." */
 static int is_register(const char *t)
 {
+	static const char *const regs[] = {
+		"RSP:", "RAX:", "RBX:", "RCX:", "RDX:", "RSI:", "RDI:", "RBP:",
+		"R08:", "R09:", "R10:", "R11:", "R12:", "R13:", "R14:", "R15:",
+		"FS:", "GS:", "CS:", "DS:", "ES:", "CR0:", "CR2:", "CR3:",
+		"CR4:", "DR0:", "DR1:", "DR2:", "DR3:", "DR6:", "DR7:", "PKRU:",
+		"EAX:", "EBX:", "ECX:", "EDX:", "ESI:", "EDI:", "EBP:", "ESP:",
+		"EFLAGS:", NULL,
+	};
 	int i;
 
-	for (i = 0; i < 5 && ((t[i] >= 'A' && t[i] <= 'Z') ||
-			      (t[i] >= '0' && t[i] <= '9')); i++)
-		;
-	return i >= 2 && t[i] == ':' && t[0] >= 'A' && t[0] <= 'Z';
+	for (i = 0; regs[i]; i++)
+		if (zcg_starts(t, regs[i]))
+			return 1;
+	return 0;
 }
 
 static int starts_any(const char *t, const char *const *list)
@@ -98,6 +106,19 @@ static const char *const more[] = {
 	"Padding ", "Read of size", "Write of size", "RIP", "Stack:",
 	NULL,
 };
+
+/*
+ * "ACPI: PM: ...", "random: crng init done": a column-0 "word: " line
+ * is some other subsystem talking, unless it is a report's own line.
+ */
+static int other_subsystem(const char *raw)
+{
+	size_t n = strspn(raw, "abcdefghijklmnopqrstuvwxyz"
+			  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.");
+
+	return n && raw[n] == ':' && raw[n + 1] == ' ' &&
+	       !is_register(raw) && !starts_any(raw, more);
+}
 
 static int continues(const char *raw)
 {
@@ -154,11 +175,18 @@ static void learn(struct walk *w, const char *raw)
 	if (w->stack_closed)
 		return;
 
+	/*
+	 * Lockdep names the lock site: "..., at: FUNC+0x1/0x2", or "at:"
+	 * then "[<ffffffff81234567>] FUNC+0x1/0x2" on a line of its own.
+	 */
 	p = strstr(t, ", at: ");
 	if (p && zcg_func_at(zcg_skip_blanks(p + 6), name, sizeof(name)))
 		add_frame(&w->at, name);
 	else if (zcg_starts(t, "at: ") &&
 		 zcg_func_at(zcg_skip_blanks(t + 4), name, sizeof(name)))
+		add_frame(&w->at, name);
+	else if (t == raw && zcg_starts(t, "[<") &&
+		 zcg_frame_line(t, name, sizeof(name), &unreliable))
 		add_frame(&w->at, name);
 
 	p = rip_line(t);
@@ -256,7 +284,10 @@ static const char *pick_guilty(const struct walk *w)
 
 	if (w->hdr.func[0] && !zcg_frame_generic(w->hdr.func, skip))
 		return w->hdr.func;
-	if (w->hdr.kind == ZK_DEADLOCK || w->hdr.kind == ZK_LOCKDEP)
+	/* RCU usage is about the code, not about a lock site */
+	if (w->hdr.kind == ZK_DEADLOCK ||
+	    (w->hdr.kind == ZK_LOCKDEP &&
+	     !strstr(w->hdr.what, "suspicious RCU usage")))
 		g = first_guilty(&w->at, skip);
 	/* A hung task has no RIP of its own; later RIPs are other CPUs. */
 	if (!g && w->hdr.kind != ZK_HUNG)
@@ -386,6 +417,10 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 				/* Past its stack: the report is over. */
 				ended = 1;
 				break;
+			} else if (w->hdr.nostack &&
+				   other_subsystem(ln->text)) {
+				ended = 1;
+				break;
 			}
 		}
 		if (st != BODY)
@@ -406,7 +441,7 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 	 */
 	rep->corrupted = !complete || (!ended && !w->frames_seen &&
 				       w->hdr.kind != ZK_PANIC &&
-				       w->hdr.kind != ZK_NOFUNC);
+				       !w->hdr.nostack);
 	free(ln);
 	free(w);
 	return 1;
