@@ -1,9 +1,9 @@
 #!/bin/sh
 # zcguard bench --check: passes against a baseline saved in the same test
-# (generous tolerance: this machine is shared and noisy), and fails with
+# (tolerance 150%: this machine is shared and noisy), and fails with
 # exit 1 when a real extra cost is put on the zerocopy path
 # (--inject-zc-calls: extra getsockopt(TCP_INQ) calls after each zerocopy
-# receive, about 4x the zc usec/MB at 64K).
+# receive, about 5-6x the zc usec/MB at 64K, far above the limit).
 set -u
 Z=${BUILD:-$(dirname "$0")/../build}/zcguard
 tmp=$(mktemp -d) || exit 1
@@ -12,7 +12,7 @@ n=0
 fail=0
 ok() { n=$((n + 1)); echo "ok $n $1"; }
 nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
-C="bench --check -r 3 -d 0.2"
+C="bench --check -r 5 -d 0.2"
 
 echo "1..6"
 $Z $C --save-baseline "$tmp/base.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
@@ -30,7 +30,7 @@ grep -q '^ratio zc/copy: median' "$tmp/out" && grep -q '^verdict: ' "$tmp/out" &
 	ok "prints ratio, baseline/tolerance and verdict lines" ||
 	nok "output lacks ratio or verdict"
 
-$Z $C --baseline "$tmp/base.json" --tolerance 100 --json "$tmp/ok.json" \
+$Z $C --baseline "$tmp/base.json" --tolerance 150 --json "$tmp/ok.json" \
 	>"$tmp/out" 2>&1; rc=$?
 sed 's/^/# /' "$tmp/out"
 [ $rc = 0 ] && grep -q '^verdict: OK' "$tmp/out" &&
@@ -39,7 +39,7 @@ sed 's/^/# /' "$tmp/out"
 grep -q '"verdict": "ok"' "$tmp/ok.json" && ok "JSON verdict ok" ||
 	nok "JSON verdict missing"
 
-$Z $C --baseline "$tmp/base.json" --tolerance 100 --inject-zc-calls 400 \
+$Z $C --baseline "$tmp/base.json" --tolerance 150 --inject-zc-calls 400 \
 	>"$tmp/out" 2>&1; rc=$?
 sed 's/^/# /' "$tmp/out"
 [ $rc = 1 ] && grep -q '^verdict: REGRESSION' "$tmp/out" &&
