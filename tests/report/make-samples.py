@@ -1184,6 +1184,52 @@ def _():
     return log.text()
 
 
+@sample("bug-bad-page-state", "BUG: Bad page state")
+def _():
+    log = boot(Log())
+    log.k("BUG: Bad page state in process repro  pfn:1a2b3",
+          "page:ffffea000068acc0 refcount:0 mapcount:1 "
+          "mapping:0000000000000000 index:0x0 pfn:0x1a2b3",
+          "flags: 0xfff00000000000(node=0|zone=1|lastcpupid=0x7ff)",
+          "page dumped because: nonzero mapcount",
+          "Modules linked in:")
+    cpu(log)
+    frames(log, ["dump_stack_lvl+0x44/0x5c", "bad_page.cold+0x63/0x94",
+                 "free_pcp_prepare+0x1c8/0x2a0",
+                 "free_unref_page+0x1d/0x120",
+                 "tcp_zc_put_pages+0x4a/0x90"])
+    syscall_end(log)
+    log.k("Disabling lock debugging due to kernel taint",
+          "ACPI: PM: Preparing to enter system sleep state S5")
+    return log.text()
+
+
+@sample("bug-spinlock-bad-magic", "BUG: spinlock bad magic in tcp_zc_lock_stats")
+def _():
+    log = boot(Log())
+    log.k("BUG: spinlock bad magic on CPU#0, repro/312",
+          " lock: 0xffff88801c9d1388, .magic: 00000000, .owner: <none>/-1, "
+          ".owner_cpu: 0")
+    cpu(log)
+    frames(log, ["dump_stack_lvl+0x44/0x5c", "do_raw_spin_lock+0x9d/0xc0",
+                 "_raw_spin_lock+0x2e/0x40", "tcp_zc_lock_stats+0x2a/0x80"])
+    syscall_end(log)
+    return log.text()
+
+
+@sample("bug-workqueue-lockup", "BUG: workqueue lockup")
+def _():
+    log = boot(Log(t=70.0))
+    log.k("BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 "
+          "stuck for 41s!",
+          "Showing busy workqueues and worker pools:",
+          "workqueue events: flags=0x0",
+          "  pwq 0: cpus=0 node=0 flags=0x0 nice=0 active=1/256 refcnt=2",
+          "    pending: tcp_zc_deferred_work",
+          "ACPI: PM: Preparing to enter system sleep state S5")
+    return log.text()
+
+
 # --------------------------------------------------------------- panic
 @sample("panic-kill-init", "kernel panic: Attempted to kill init!")
 def _():

@@ -41,14 +41,17 @@ static void type_in_func(const char *s, struct zcg_header *h)
  */
 static void bug_what(const char *s, struct zcg_header *h)
 {
+	static const char *const cut[] = { " at ", " - ", " in ", " on ",
+					   NULL };
 	size_t n = strcspn(s, ":,!(");
-	const char *at = strstr(s, " at ");
-	const char *dash = strstr(s, " - ");
+	const char *p;
+	int i;
 
-	if (at && (size_t)(at - s) < n)
-		n = at - s;
-	if (dash && (size_t)(dash - s) < n)
-		n = dash - s;
+	for (i = 0; cut[i]; i++) {
+		p = strstr(s, cut[i]);
+		if (p && (size_t)(p - s) < n)
+			n = p - s;
+	}
 	copy_n(h->what, sizeof(h->what), s, n);
 }
 
@@ -64,6 +67,25 @@ static enum zcg_kind set(struct zcg_header *h, enum zcg_kind k)
 {
 	h->kind = k;
 	return k;
+}
+
+/* "BUG: ..." reports syzkaller titles without a function. */
+static const char *const nofunc[] = {
+	"workqueue lockup", "Bad rss-counter state", "non-zero pgtables_bytes",
+	"Bad page state", "Bad page map", NULL,
+};
+
+/* Kernel "WARNING:" lines that are not bug reports. */
+static const char *const benign_warnings[] = {
+	"workqueue cpumask", "/etc/ssh/moduli", NULL,
+};
+
+static int starts_any(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (zcg_starts(s, *list))
+			return 1;
+	return 0;
 }
 
 /* Lockdep's report headers that mean "possible deadlock". */
@@ -94,6 +116,8 @@ static enum zcg_kind warning(const char *r, struct zcg_header *h)
 		return set(h, ZK_WARNING);
 	}
 	/* Other lockdep/RCU/debug checks: "WARNING: WHAT detected!". */
+	if (starts_any(r, benign_warnings))
+		return ZK_NONE;
 	bug_what(r, h);
 	h->nostack = zcg_starts(r, "lock held when returning");
 	if (!h->what[0])
@@ -145,15 +169,14 @@ static enum zcg_kind bug(const char *r, struct zcg_header *h)
 		return set(h, ZK_SOFTLOCKUP);
 	if (zcg_starts(r, "memory leak"))
 		return set(h, ZK_MEMLEAK);
-	if (zcg_starts(r, "workqueue lockup") ||
-	    zcg_starts(r, "Bad rss-counter state") ||
-	    zcg_starts(r, "non-zero pgtables_bytes")) {
+	if (starts_any(r, nofunc)) {
 		char tmp[sizeof(h->what) + 8];
 
 		bug_what(r, h);
 		snprintf(tmp, sizeof(tmp), "BUG: %s", h->what);
 		copy_n(h->what, sizeof(h->what), tmp, strlen(tmp));
-		h->nostack = 1;
+		/* the mm ones dump the page and a stack, the others not */
+		h->nostack = !zcg_starts(r, "Bad page");
 		return set(h, ZK_NOFUNC);
 	}
 	if (zcg_starts(r, "using smp_processor_id() in preemptible")) {
