@@ -11,7 +11,8 @@
  * With MODE block the call must return 0 with nothing mapped and the
  * guard must count exactly one violation and one block. With off (or
  * warn) a kernel without a NULL check crashes in tcp_zerocopy_receive;
- * if it returns instead, that is reported as "not ok".
+ * if it returns instead, that is reported as "not ok". Last, the kernel
+ * must carry the test taint (TAINT_TEST, bit 18) the injector sets.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -45,7 +46,7 @@ int main(int argc, char **argv)
 		bytes = strtoul(argv[2], NULL, 0);
 	block = !strcmp(argv[1], "block");
 
-	g_plan(4);
+	g_plan(5);
 	err = g_write(ZCG_F_MODE, argv[1], strlen(argv[1]), 0);
 	g_ok(!err, "guard mode set to %s (%s)", argv[1],
 	     err ? strerror(-err) : "ok");
@@ -86,6 +87,11 @@ int main(int argc, char **argv)
 	     "guard: calls %ld violations %ld blocked %ld (call added +%ld/+%ld/+%ld)",
 	     b.calls, b.violations, b.blocked, b.calls - a.calls,
 	     b.violations - a.violations, b.blocked - a.blocked);
+	/* TAINT_TEST is bit 18 ("N") on 6.0+ kernels */
+	g_ok(g_read("/proc/sys/kernel/tainted", req, sizeof(req)) > 0 &&
+	     (strtoul(req, NULL, 10) >> 18 & 1),
+	     "kernel tainted as a test kernel (tainted %lu)",
+	     strtoul(req, NULL, 10));
 	munmap(map, bytes);
 	close(fd);
 	return g_failed() ? 1 : 0;
