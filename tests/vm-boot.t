@@ -6,7 +6,7 @@ set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${BUILD:-$TOP/build}
 Z=$BUILD/zcguard
-N=11
+N=12
 n=0
 fail=0
 
@@ -62,6 +62,30 @@ else
 	nok "logs and JSON summary kept (no OK run)"
 fi
 
+# wait_qemus COUNT: polls (at most 30 s) until COUNT of our qemus run.
+wait_qemus() {
+	i=0
+	while [ $i -lt 300 ] && [ "$(pgrep -f "$TMPDIR" | wc -l)" != "$1" ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+}
+
+# zcguard itself dies (SIGKILL, like a crash): PR_SET_PDEATHSIG ends qemu.
+# Its work directory stays until the next zcguard vm removes it (checked
+# at the end).
+"$Z" vm -- sleep 600 >"$tmp/out" 2>&1 &
+pid=$!
+wait_qemus 1
+kill -KILL $pid
+wait $pid 2>/dev/null
+wait_qemus 0
+if ! pgrep -f "$TMPDIR" >/dev/null; then
+	ok "zcguard killed: its qemu dies too"
+else
+	nok "zcguard killed: $(pgrep -f "$TMPDIR" | wc -l) processes left"
+fi
+
 if vm "TAP not ok in output: failed" 1 '^run #0: failed: not ok 2 b$' -- \
 	sh -c 'echo "ok 1 a"; echo "not ok 2 b"; echo "ok 3 c # SKIP why"'; then
 	if grep -q '^tests: 1 ok, 1 not ok, 1 skipped$' "$tmp/out"; then
@@ -95,11 +119,7 @@ vm "init killed: boot failed, exit 125" 125 '^all runs: boot failed: ' \
 # Ctrl-C while two VMs run: both killed at once, exit 130.
 "$Z" vm --runs 2 --parallel 2 -- sleep 600 >"$tmp/out" 2>&1 &
 pid=$!
-i=0
-while [ $i -lt 300 ] && [ "$(pgrep -f "$TMPDIR" | wc -l)" -lt 2 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
+wait_qemus 2
 kill -INT $pid
 wait $pid
 rc=$?

@@ -6,6 +6,7 @@
  * initramfs.c (the image), init.c (the guest side), qemu.c, run.c (the
  * loop and its timeouts), verdict.c, summary.c.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -288,11 +289,39 @@ static int check_modules(const struct vm_opts *o)
 	return 0;
 }
 
+/*
+ * Work directories are named after their owner's pid, so one left by a
+ * zcguard that was SIGKILLed (its qemus died with it, PR_SET_PDEATHSIG)
+ * is removed by the next run.
+ */
+static void remove_stale(const char *tmp)
+{
+	struct dirent *de;
+	char path[PATH_MAX];
+	DIR *d = opendir(tmp);
+	int pid;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		if (sscanf(de->d_name, "zcguard-vm.%d.", &pid) != 1 || pid <= 0)
+			continue;
+		if (kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", tmp, de->d_name);
+		zcg_rm_rf(path);
+	}
+	closedir(d);
+}
+
 static int make_workdir(char *buf, size_t len)
 {
 	const char *tmp = getenv("TMPDIR");
 
-	snprintf(buf, len, "%s/zcguard-vm.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	remove_stale(tmp);
+	snprintf(buf, len, "%s/zcguard-vm.%d.XXXXXX", tmp, (int)getpid());
 	return mkdtemp(buf) ? 0 : -1;
 }
 

@@ -21,4 +21,13 @@ struct tap_counts {
 void tap_count(const char *text, size_t len, int console,
 	       struct tap_counts *t);
 
+/*
+ * tap_count() of a console log, skipping result lines that also appear
+ * as whole lines in out[0..olen): a guest program that re-prints the
+ * module's KTAP (from debugfs) must not count it twice. Skipping never
+ * hides a "not ok": the copy in out is counted.
+ */
+void tap_count_console(const char *text, size_t len, const char *out,
+		       size_t olen, struct tap_counts *t);
+
 #endif

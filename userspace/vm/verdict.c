@@ -113,7 +113,8 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 	r->exit_status = exit_marker(ob->output, ob->output_len);
 	memset(&r->tap, 0, sizeof(r->tap));
 	tap_count(ob->output, ob->output_len, 0, &r->tap);
-	tap_count(ob->console, ob->console_len, 1, &r->tap);
+	tap_count_console(ob->console, ob->console_len, ob->output,
+			  ob->output_len, &r->tap);
 	r->detail[0] = '\0';
 
 	/* A kernel crash wins over everything, timeouts included. */
