@@ -1230,6 +1230,89 @@ def _():
     return log.text()
 
 
+# ------------------------------------------- second of each rare kind
+@sample("kasan-null-ptr-deref-write-caller",
+        "KASAN: null-ptr-deref Write in tcp_zc_store_hint")
+def _():
+    log = boot(Log(ctx="T77"))
+    kasan(log, "null-ptr-deref", "__asan_store4+0x20/0x90", "Write", 4,
+          ["kasan_check_range+0x10a/0x1c0", "__asan_store4+0x20/0x90",
+           "tcp_zc_store_hint.isra.0+0x33/0x70",
+           "tcp_zerocopy_receive+0x5e1/0x6f0"], alloc=False,
+          addr="0000000000000018")
+    return log.text()
+
+
+@sample("kasan-slab-oob-write-crlf",
+        "KASAN: slab-out-of-bounds Write in tcp_zc_fill_frags")
+def _():
+    log = boot(Log())
+    log.user("=== RUN frags")
+    kasan(log, "slab-out-of-bounds", "tcp_zc_fill_frags.part.0+0x1d2/0x230",
+          "Write", 8, ["tcp_zc_fill_frags.part.0+0x1d2/0x230",
+                       "tcp_zerocopy_receive+0x5e1/0x6f0"])
+    return log.text(crlf=True)
+
+
+@sample("kasan-uaf-write-no-rip-user-interleaved",
+        "KASAN: use-after-free Write in tcp_zc_finalize_rx")
+def _():
+    log = boot(Log())
+    log.k("=" * 66,
+          "BUG: KASAN: use-after-free in tcp_zc_finalize_rx+0x5a/0x90")
+    log.user("child: done")
+    log.k("Write of size 4 at addr ffff88801c9d1a18 by task repro/312", "")
+    cpu(log)
+    log.user("parent: waiting")
+    frames(log, ["dump_stack_lvl+0x48/0x60", "print_report+0x16e/0x4b0",
+                 "kasan_report+0xb4/0xe0", "tcp_zc_finalize_rx+0x5a/0x90"])
+    syscall_end(log)
+    log.k("=" * 66)
+    return log.text()
+
+
+@sample("ubsan-array-index-constprop-6.12",
+        "UBSAN: array-index-out-of-bounds in tcp_zc_cmsg_slot")
+def _():
+    log = boot(Log(ctx="T312"))
+    ubsan(log, "array-index-out-of-bounds", "net/ipv4/tcp.c:1877:17",
+          "index 8 is out of range for type 'u32 [8]'",
+          ["__ubsan_handle_out_of_bounds.cold+0x5e/0x7e",
+           "tcp_zc_cmsg_slot.constprop.0+0x91/0xa0",
+           "tcp_recv_timestamp+0x3d1/0x4a0"])
+    return log.text()
+
+
+@sample("kfence-oob-write-memset",
+        "KFENCE: out-of-bounds write in tcp_zc_clear_copybuf")
+def _():
+    log = boot(Log())
+    log.k("=" * 66,
+          "BUG: KFENCE: out-of-bounds write in memset_orig+0x72/0xb0",
+          "",
+          "Out-of-bounds write at 0xffff88803fd9f040 (64B right of "
+          "kfence-#9):",
+          " memset_orig+0x72/0xb0",
+          " tcp_zc_clear_copybuf+0x2e/0x60",
+          " tcp_zerocopy_receive+0x5e1/0x6f0",
+          "")
+    cpu(log)
+    log.k("=" * 66)
+    return log.text()
+
+
+@sample("stack-segment-6.12", "stack segment fault in tcp_zc_walk_frags")
+def _():
+    log = boot(Log())
+    log.k("Oops: stack segment: 0000 [#1] PREEMPT SMP KASAN NOPTI",
+          "CPU: 0 UID: 0 PID: 312 Comm: repro Not tainted 6.12.0 #1")
+    rip(log, "tcp_zc_walk_frags.isra.0+0x11/0x80")
+    frames(log, ["tcp_zerocopy_receive+0x5e1/0x6f0"])
+    syscall_end(log)
+    oops_end(log)
+    return log.text()
+
+
 # --------------------------------------------------------------- panic
 @sample("panic-kill-init", "kernel panic: Attempted to kill init!")
 def _():
