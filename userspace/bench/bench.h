@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 enum bench_tx {
 	TX_PLAIN,	/* send() */
@@ -73,6 +74,9 @@ struct bench_result {
 /* netns.c: private network namespace with a loopback fit for mapping. */
 int bench_netns_enter(char *err, size_t errlen);
 unsigned int bench_lo_mtu(void);
+
+/* run_case.c: the sender child of the running case (0: none). */
+extern volatile pid_t bench_sender_pid;
 
 /* run_case.c: one repetition; 0 or -1 with a message in err. */
 int bench_run_case(const struct bench_case *c, struct bench_sample *s,

@@ -10,16 +10,20 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
 #include <linux/bpf.h>
 
+#include "bench/bench.h"
 #include "bench/guard.h"
+#include "lib/spawn.h"
 
 static int find_cgroup2(char *mnt, size_t len)
 {
@@ -88,6 +92,54 @@ static int load_prog(void)
 			     "GPL", insns, 2, &opts);
 }
 
+/*
+ * Ctrl-C during a run must not leave the directory (with the program
+ * attached to it) behind: the handler undoes setup with plain system
+ * calls on strings prepared in advance.
+ */
+static struct cg_guard *live;
+static char live_procs[PATH_MAX], live_pid[16];
+
+static void on_signal(int sig)
+{
+	struct cg_guard *g = live;
+	int fd;
+
+	if (g) {
+		/*
+		 * The directory empties only once our children (sender,
+		 * tracer) are gone: kill them all and reap every one.
+		 */
+		if (bench_sender_pid > 0)
+			kill(bench_sender_pid, SIGKILL);
+		zcg_kill_all();
+		while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+			;
+		if (g->attached)
+			bpf_prog_detach2(g->prog_fd, g->cg_fd,
+					 BPF_CGROUP_GETSOCKOPT);
+		fd = open(live_procs, O_WRONLY);
+		if (fd >= 0) {
+			if (write(fd, live_pid, strlen(live_pid)) < 0)
+				fd = fd;	/* nothing more to try */
+			close(fd);
+		}
+		rmdir(g->dir);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void arm_cleanup(struct cg_guard *g)
+{
+	snprintf(live_procs, sizeof(live_procs), "%s/cgroup.procs", g->orig);
+	snprintf(live_pid, sizeof(live_pid), "%d", getpid());
+	live = g;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+}
+
 int cg_guard_setup(struct cg_guard *g, char *err, size_t len)
 {
 	char mnt[1024], own[1024];
@@ -107,6 +159,7 @@ int cg_guard_setup(struct cg_guard *g, char *err, size_t len)
 		g->dir[0] = 0;
 		return -1;
 	}
+	arm_cleanup(g);
 	if (move_self(g->dir)) {
 		snprintf(err, len, "move into %s: %s", g->dir,
 			 strerror(errno));
@@ -150,6 +203,7 @@ void cg_guard_detach(struct cg_guard *g)
 
 void cg_guard_teardown(struct cg_guard *g)
 {
+	live = NULL;
 	cg_guard_detach(g);
 	if (g->prog_fd >= 0)
 		close(g->prog_fd);

@@ -66,6 +66,8 @@ fail:
 	return -1;
 }
 
+volatile pid_t bench_sender_pid;
+
 int bench_pin(int cpu)
 {
 	cpu_set_t set;
@@ -119,7 +121,7 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 {
 	struct rx_ctx rx = { .c = c, .s = s };
 	struct sockaddr_in6 addr;
-	int p[2], ret = -1;
+	int p[2], ret = -1, reaped;
 	pid_t pid;
 
 	memset(s, 0, sizeof(*s));
@@ -138,6 +140,7 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 	}
 	if (pid == 0)
 		sender_child(c, &addr, rx.lfd, p[1]);
+	bench_sender_pid = pid;
 	rx.deadline = bench_now() + c->duration + DRAIN_SECS;
 	if (bench_pin(c->rx_cpu)) {
 		snprintf(rx.err, sizeof(rx.err), "pin to CPU %d: %s",
@@ -146,7 +149,9 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 	} else {
 		bench_rx_run(&rx);
 	}
-	if (sender_reap(pid, p[0], rx.ret != 0, err, errlen)) {
+	reaped = sender_reap(pid, p[0], rx.ret != 0, err, errlen);
+	bench_sender_pid = 0;
+	if (reaped) {
 		if (rx.ret)
 			snprintf(err, errlen, "%s", rx.err);
 		goto out_pipe;
