@@ -1,7 +1,7 @@
 #!/bin/sh
 # zcguard.ko in VMs (zcguard vm, TCG): the KTAP tests at load on Debian's
 # 6.1 and 6.12 kernels, the injector with the guard blocking (the call
-# returns, one violation), the injector with the guard off (the VM must
+# returns, one violation; then the module unloads), the injector with the guard off (the VM must
 # crash in tcp_zerocopy_receive), 2,000 writes to each debugfs file.
 # ZCG_MODULE_LONG=1 adds 100 load/unload cycles under a zerocopy loop.
 . "$(dirname "$0")/module/lib.sh"
@@ -65,7 +65,7 @@ case $verdict in
 *) nok "6.1 KTAP at load: ${verdict:-no verdict}; ${summary#\# }" ;;
 esac
 
-vm block61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block'
+vm block61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'
 g=$(out block61 '^ok 4 guard:')
 case "$verdict|$g" in
 "all runs: OK|"*"violations 1 blocked 1"*) ok "6.1 inject + guard block: $verdict; ${g#ok 4 }" ;;
@@ -92,7 +92,7 @@ else
 	if stale "$KO612" && ! build_ko "$KDIR612" "$KO612"; then
 		nok "6.12: zcguard.ko does not build"
 	else
-		vm k612 "$KERNEL612" "$KO612" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block'
+		vm k612 "$KERNEL612" "$KO612" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'
 		summary=$(out k612 '^# zcg-ktap:')
 		g=$(out k612 '^ok 4 guard:')
 		case "$verdict|$g" in

@@ -276,6 +276,7 @@ static void fuzz_inject(int n)
 {
 	unsigned long total = 0, bytes;
 	int i, bad = 0, applied = 0, err, want, inq, p[2];
+	int einval = 0, ebadf = 0, enotsock = 0, erange = 0;
 	struct sockaddr_in sin = { .sin_family = AF_INET,
 				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	char buf[64];
@@ -312,6 +313,10 @@ static void fuzz_inject(int n)
 			total += bytes;
 			applied++;
 		}
+		einval += err == -EINVAL && want == -EINVAL;
+		ebadf += err == -EBADF && want == -EBADF;
+		enotsock += err == -ENOTSOCK && want == -ENOTSOCK;
+		erange += err == -ERANGE && want == -ERANGE;
 		inq = -1;
 		ioctl(f.tcp, SIOCINQ, &inq);
 		if (err != want || inq != (int)total) {
@@ -322,8 +327,8 @@ static void fuzz_inject(int n)
 			bad++;
 		}
 	}
-	g_ok(!bad, "inject: %d writes, %d applied (SIOCINQ %lu), %d rejected as documented, %d wrong",
-	     n, applied, total, n - applied - bad, bad);
+	g_ok(!bad, "inject: %d writes, %d applied (SIOCINQ %lu), rejected as documented: %d EINVAL %d EBADF %d ENOTSOCK %d ERANGE, %d wrong",
+	     n, applied, total, einval, ebadf, enotsock, erange, bad);
 	close(f.tcp);
 	close(f.udp);
 	close(f.lsn);
