@@ -44,13 +44,37 @@ static void write_xtics(FILE *f, const struct bench_result *r, int n)
 	fprintf(f, ")\n");
 }
 
+/* "sender / receiver", and for zerocopy how much of the data mapped. */
+static void series_title(char *buf, size_t len, int tx, int rx,
+			 const struct bench_result *r, int n)
+{
+	double lo = 101, hi = -1, m;
+	int i, l;
+
+	l = snprintf(buf, len, "%s / %s", bench_tx_names[tx],
+		     bench_rx_names[rx]);
+	if (rx == RX_COPY)
+		return;
+	for (i = 0; i < n; i++) {
+		if ((int)r[i].c.tx != tx || (int)r[i].c.rx != rx)
+			continue;
+		m = r[i].mapped_pct.med;
+		lo = m < lo ? m : lo;
+		hi = m > hi ? m : hi;
+	}
+	if ((int)(lo + 0.5) == (int)(hi + 0.5))
+		snprintf(buf + l, len - l, " (%.0f%% mapped)", hi);
+	else
+		snprintf(buf + l, len - l, " (%.0f-%.0f%% mapped)", lo, hi);
+}
+
 static int write_script(FILE *f, const char *path, const char *note,
 			const struct bench_result *r, int n)
 {
 	int tx, rx, i, blocks = 0, first = 1;
-	char title[64];
+	char title[96];
 
-	fprintf(f, "set terminal %s size 900,560 font ',12'\n",
+	fprintf(f, "set terminal %s size 900,640 font ',12'\n",
 		is_png(path) ? "pngcairo" : "svg dynamic background '#ffffff'");
 	fprintf(f, "set output '%s'\n", path);
 	fprintf(f, "set termoption noenhanced\n"
@@ -59,7 +83,7 @@ static int write_script(FILE *f, const char *path, const char *note,
 		"set xlabel 'chunk size (bytes per send and per receive call)'\n"
 		"set ylabel 'receiver usec per MB (user+sys)'\n"
 		"set logscale x 2\nset logscale y\nset grid\n"
-		"set key outside right top\n", note);
+		"set key below maxrows 4\nset offsets graph 0.03, graph 0.03, 0, 0\n", note);
 	write_xtics(f, r, n);
 	for (tx = 0; tx < TX_NR; tx++)
 		for (rx = 0; rx < RX_NR; rx++) {
@@ -91,10 +115,7 @@ static int write_script(FILE *f, const char *path, const char *note,
 					break;
 			if (i == n)
 				continue;
-			snprintf(title, sizeof(title), "%s%s%s",
-				 tx == TX_PLAIN ? "" : bench_tx_names[tx],
-				 tx == TX_PLAIN ? "" : " / ",
-				 bench_rx_names[rx]);
+			series_title(title, sizeof(title), tx, rx, r, n);
 			fprintf(f, "%s$d%d_%d using 1:2:3:4 with yerrorlines "
 				"lw 2 title '%s'", first ? "" : ", \\\n  ",
 				tx, rx, title);
