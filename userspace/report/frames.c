@@ -59,13 +59,9 @@ int zcg_func_at(const char *s, char *name, size_t size)
 	while (ident_char(*p))
 		p++;
 	after = p;
-	if (match_offset(p)) {
-		/* fine: func+0x.. */
-	} else if (*p == ' ' && source_token(p + 1)) {
-		/* symbolized: "func file.c:12" */
-	} else {
+	/* "func+0x1/0x2", or symbolized: "func file.c:12" */
+	if (!match_offset(p) && !(*p == ' ' && source_token(p + 1)))
 		return 0;
-	}
 	/* The kernel never puts dots in names: cut compiler suffixes. */
 	n = after - s;
 	p = memchr(s, '.', n);

@@ -113,8 +113,9 @@ static const char *const more[] = {
  */
 static int other_subsystem(const char *raw)
 {
-	size_t n = strspn(raw, "abcdefghijklmnopqrstuvwxyz"
-			  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.");
+	static const char word[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
+	size_t n = strspn(raw, word);
 
 	return n && raw[n] == ':' && raw[n + 1] == ' ' &&
 	       !is_register(raw) && !starts_any(raw, more);
@@ -289,8 +290,13 @@ static const char *pick_guilty(const struct walk *w)
 	    (w->hdr.kind == ZK_LOCKDEP &&
 	     !strstr(w->hdr.what, "suspicious RCU usage")))
 		g = first_guilty(&w->at, skip);
-	/* A hung task has no RIP of its own; later RIPs are other CPUs. */
-	if (!g && w->hdr.kind != ZK_HUNG)
+	/*
+	 * Sanitizer, lockdep and hung-task reports have no RIP of their own:
+	 * a RIP in them is an interrupted context or another CPU.
+	 */
+	if (!g && !zcg_header_sep_closed(w->hdr.kind) &&
+	    w->hdr.kind != ZK_HUNG && w->hdr.kind != ZK_DEADLOCK &&
+	    w->hdr.kind != ZK_LOCKDEP && w->hdr.kind != ZK_MEMLEAK)
 		g = first_guilty(&w->rip, skip);
 	if (!g)
 		g = first_guilty(&w->trace, skip);
