@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -117,6 +118,7 @@ static pid_t spawn(char *const argv[], const char *out_path, int out_fd,
 	if (pid == 0) {
 		child_setup(parent, out_path, out_fd, err_fd);
 		execvp(argv[0], argv);
+		dprintf(2, "exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	/* Also from the parent, so kill(-pid) works before the child runs. */

@@ -15,6 +15,11 @@
 #define GUEST_MODULE_DIR	"/lib/modules"
 #define GUEST_RESULTS_TTY	"/dev/ttyS1"
 
+/*
+ * Markers are looked for on the results port first, then on the console,
+ * where the init sends everything when ttyS1 cannot be opened.
+ */
+
 /* Printed once the init runs: the kernel booted. */
 #define MARK_INIT		"@@zcguard:init@@"
 /* "@@zcguard:insmod-failed:NAME:ERROR@@": a module did not load. */

@@ -97,8 +97,15 @@ int vm_initramfs_build(const struct vm_opts *o, const char *path,
 	}
 	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		cpio_dir(&c, dirs[i]);
-	/* The kernel opens it for init's stdin/stdout/stderr. */
+	/*
+	 * The kernel opens dev/console for init's stdin/stdout/stderr; the
+	 * others are there in case devtmpfs cannot be mounted.
+	 */
 	cpio_chardev(&c, "dev/console", 5, 1);
+	cpio_chardev(&c, "dev/null", 1, 3);
+	cpio_chardev(&c, "dev/kmsg", 1, 11);
+	cpio_chardev(&c, "dev/ttyS0", 4, 64);
+	cpio_chardev(&c, "dev/ttyS1", 4, 65);
 	cpio_file(&c, "init", 0755, zcg_vm_init_start,
 		  zcg_vm_init_end - zcg_vm_init_start);
 	if (add_host_file(&c, o->busybox, "/bin/busybox", err, elen) < 0 ||

@@ -104,13 +104,27 @@ static void qemu_reason(const char *log, char *buf, size_t len)
 		snprintf(buf, len, "qemu ended before the guest's init ran");
 }
 
+/* The log the init's markers went to: results port, else console. */
+static void marker_log(const struct vm_observed *ob, const char **log,
+		       size_t *len)
+{
+	*log = ob->output;
+	*len = ob->output_len;
+	if (!memmem(ob->output, ob->output_len, MARK_INIT, strlen(MARK_INIT))) {
+		*log = ob->console;
+		*len = ob->console_len;
+	}
+}
+
 void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 {
+	const char *mlog;
+	size_t mlen;
 	char why[200];
 
-	r->booted = memmem(ob->output, ob->output_len, MARK_INIT,
-			   strlen(MARK_INIT)) != NULL;
-	r->exit_status = exit_marker(ob->output, ob->output_len);
+	marker_log(ob, &mlog, &mlen);
+	r->booted = memmem(mlog, mlen, MARK_INIT, strlen(MARK_INIT)) != NULL;
+	r->exit_status = exit_marker(mlog, mlen);
 	memset(&r->tap, 0, sizeof(r->tap));
 	tap_count(ob->output, ob->output_len, 0, &r->tap);
 	tap_count_console(ob->console, ob->console_len, ob->output,
@@ -168,7 +182,7 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 			 r->tap.not_ok > 1 ? " (and more)" : "");
 		return;
 	}
-	if (insmod_failure(ob->output, ob->output_len, why, sizeof(why))) {
+	if (insmod_failure(mlog, mlen, why, sizeof(why))) {
 		/* Usually a kernel/module mismatch: nothing was tested. */
 		r->kind = VM_BOOT_FAILED;
 		snprintf(r->detail, sizeof(r->detail), "%s", why);
