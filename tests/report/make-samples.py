@@ -1665,6 +1665,14 @@ def _():
 def _():
     log = boot(Log())
     log.k("INFO: lockdep is turned off.",
+          "traps: repro[312] general protection fault ip:401d2e "
+          "sp:7ffc2c1d8e40 error:0 in repro[401000+9a000]",
+          "traps: repro[313] trap divide error ip:401d41 sp:7ffc2c1d8e40 "
+          "error:0 in repro[401000+9a000]",
+          "repro[314]: segfault at 0 ip 0000000000401d55 sp "
+          "00007ffc2c1d8e40 error 4 in repro[401000+9a000]",
+          "WARNING: workqueue cpumask: online intersect > possible "
+          "intersect",
           "rcu: INFO: rcu_preempt: nothing stalled",
           "kernel: BUG_ON tests skipped",
           "UBSAN enabled for: net/ipv4",
