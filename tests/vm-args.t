@@ -20,6 +20,7 @@ if [ ! -x "$Z" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM PIPE
 export TMPDIR=$tmp/t
 mkdir -p "$TMPDIR"
 

@@ -28,6 +28,7 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM PIPE
 export TMPDIR=$tmp/t
 mkdir -p "$TMPDIR"
 
@@ -52,6 +53,8 @@ if vm "true: all runs OK" 0 '^all runs: OK$' --keep-logs "$tmp/logs" \
 	--json "$tmp/s.json" -- /bin/true &&
    grep -q '^run #0: OK$' "$tmp/out"; then
 	if [ -s "$tmp/logs/run-0.console" ] && [ -s "$tmp/logs/summary.json" ] &&
+	   { ! command -v python3 >/dev/null ||
+	     python3 -m json.tool "$tmp/s.json" >/dev/null; } &&
 	   grep -q '"exit": 0' "$tmp/s.json" &&
 	   grep -q '"summary": "all runs: OK"' "$tmp/s.json"; then
 		ok "logs and JSON summary kept"

@@ -18,6 +18,7 @@
 
 #include "lib/file.h"
 #include "lib/spawn.h"
+#include "vm/elf.h"
 #include "vm/kernel.h"
 #include "vm/qemu.h"
 #include "vm/run.h"
@@ -108,6 +109,9 @@ static int add_file(struct vm_opts *o, const char *arg)
 	}
 	if (access(f->src, R_OK) < 0)
 		return bad("--file: cannot read %s", f->src);
+	if (vm_elf_is_dynamic(f->src))
+		fprintf(stderr, "zcguard vm: warning: %s is dynamically linked; the guest has no libc, link it -static\n",
+			f->src);
 	o->nfiles++;
 	return 0;
 }
