@@ -74,6 +74,7 @@ struct bench_result {
 /* netns.c: private network namespace with a loopback fit for mapping. */
 int bench_netns_enter(char *err, size_t errlen);
 unsigned int bench_lo_mtu(void);
+extern int bench_family;	/* AF_INET6, or AF_INET without IPv6 */
 
 /* run_case.c: the sender child of the running case (0: none). */
 extern volatile pid_t bench_sender_pid;

@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <sched.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,7 @@ static const char usage_text[] =
 "the receiving thread), syscalls/MB, % mapped; median and min..max of reps.\n"
 "  -s, --sizes LIST     chunk sizes, 4K..16M  [4K,16K,64K,256K,512K,1M,2M]\n"
 "  -m, --modes LIST     receivers: copy,zc,zc-hint,zc-copybuf,all  [all]\n"
-"  -S, --senders LIST   send,msg_zc,all  [msg_zc: the only one whose pages\n"
-"                       loopback can map on kernels >= 2024]\n"
+"  -S, --senders LIST   send,msg_zc,all  [msg_zc: the only mappable pages]\n"
 "  -r, --reps N         repetitions per case, interleaved  [5]\n"
 "  -d, --duration SECS  sending time per repetition  [0.5]\n"
 "  -q, --quick          smoke run: 64K, copy+zc, 1 rep of 0.3 s\n"
@@ -42,6 +42,7 @@ static const char usage_text[] =
 "      --trace-cmd CMD  the tracer  [\"<this zcguard> trace -q\"]\n"
 "      --compare-tcp-mmap BIN  same-run usec/MB vs tcp_mmap.c (512K)\n"
 "      --pin RX,TX      pin receiver and sender to these CPUs\n"
+"  -4, --ipv4           IPv4 (default IPv6 ::1, IPv4 if there is no IPv6)\n"
 "      --inject-zc-calls N  test only: N extra syscalls per zc receive\n"
 "Exit: 0 ok, 1 regression (--check) or disagreement (--compare-tcp-mmap),\n"
 "2 usage, 3 error, 4 no network namespace (not permitted).\n";
@@ -71,6 +72,7 @@ static const struct option long_opts[] = {
 	{ "compare-tcp-mmap", required_argument, NULL, OPT_TCP_MMAP },
 	{ "inject-zc-calls", required_argument, NULL, OPT_INJECT },
 	{ "pin", required_argument, NULL, OPT_PIN },
+	{ "ipv4", no_argument, NULL, '4' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -217,7 +219,7 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 	defaults(o);
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:m:S:r:d:qh", long_opts,
+	while ((c = getopt_long(argc, argv, ":s:m:S:r:d:qh4", long_opts,
 				NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -256,6 +258,9 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 		case 'h':
 			*help = 1;
 			return 0;
+		case '4':
+			bench_family = AF_INET;
+			break;
 		case OPT_JSON:
 			o->json = optarg;
 			break;

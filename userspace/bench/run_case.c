@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One repetition of one case: a listener on [::1], the receiver in the
+ * One repetition of one case: a listener on loopback, the receiver in the
  * calling thread and the sender in a forked child process.
  *
  * The sender is a process, not a thread, as in tcp_mmap: a thread would
@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
@@ -38,29 +39,37 @@ const char *const bench_rx_names[RX_NR] = {
 	[RX_ZC_COPYBUF] = "zc-copybuf",
 };
 
-static int listen_any(const struct bench_case *c, struct sockaddr_in6 *a,
-		      char *err, size_t errlen)
+static int listen_any(const struct bench_case *c, struct sockaddr_storage *a,
+		      socklen_t *alen, char *err, size_t errlen)
 {
-	socklen_t alen = sizeof(*a);
+	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)a;
+	struct sockaddr_in *a4 = (struct sockaddr_in *)a;
 	int fd, lowat = c->chunk;
 
-	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	memset(a, 0, sizeof(*a));
+	if (bench_family == AF_INET6) {
+		a6->sin6_family = AF_INET6;
+		a6->sin6_addr = in6addr_loopback;
+		*alen = sizeof(*a6);
+	} else {
+		a4->sin_family = AF_INET;
+		a4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		*alen = sizeof(*a4);
+	}
+	fd = socket(bench_family, SOCK_STREAM, 0);
 	if (fd < 0)
 		goto fail;
-	memset(a, 0, sizeof(*a));
-	a->sin6_family = AF_INET6;
-	a->sin6_addr = in6addr_loopback;
 	/*
 	 * Wake the receiver only once a whole chunk is queued, as tcp_mmap
 	 * does; the accepted socket inherits it.
 	 */
 	if (setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &lowat, sizeof(lowat)) ||
-	    bind(fd, (struct sockaddr *)a, sizeof(*a)) || listen(fd, 4) ||
-	    getsockname(fd, (struct sockaddr *)a, &alen))
+	    bind(fd, (struct sockaddr *)a, *alen) || listen(fd, 4) ||
+	    getsockname(fd, (struct sockaddr *)a, alen))
 		goto fail;
 	return fd;
 fail:
-	snprintf(err, errlen, "listener on [::1]: %s", strerror(errno));
+	snprintf(err, errlen, "listener on loopback: %s", strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	return -1;
@@ -81,9 +90,10 @@ int bench_pin(int cpu)
 
 /* The child: sends, reports an error through the pipe, exits. */
 static void sender_child(const struct bench_case *c,
-			 const struct sockaddr_in6 *a, int lfd, int errfd)
+			 const struct sockaddr_storage *a, socklen_t alen,
+			 int lfd, int errfd)
 {
-	struct tx_ctx tx = { .c = c, .addr = *a };
+	struct tx_ctx tx = { .c = c, .addr = *a, .alen = alen };
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(lfd);
@@ -120,12 +130,13 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 		   char *err, size_t errlen)
 {
 	struct rx_ctx rx = { .c = c, .s = s };
-	struct sockaddr_in6 addr;
+	struct sockaddr_storage addr;
+	socklen_t alen;
 	int p[2], ret = -1, reaped;
 	pid_t pid;
 
 	memset(s, 0, sizeof(*s));
-	rx.lfd = listen_any(c, &addr, err, errlen);
+	rx.lfd = listen_any(c, &addr, &alen, err, errlen);
 	if (rx.lfd < 0)
 		return -1;
 	if (pipe2(p, O_NONBLOCK | O_CLOEXEC)) {
@@ -139,7 +150,7 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 		goto out_pipe;
 	}
 	if (pid == 0)
-		sender_child(c, &addr, rx.lfd, p[1]);
+		sender_child(c, &addr, alen, rx.lfd, p[1]);
 	bench_sender_pid = pid;
 	rx.deadline = bench_now() + c->duration + DRAIN_SECS;
 	if (bench_pin(c->rx_cpu)) {

@@ -4,6 +4,7 @@
 #define ZCG_BENCH_RXTX_H
 
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "bench/bench.h"
 
@@ -18,7 +19,8 @@ struct rx_ctx {
 
 struct tx_ctx {
 	const struct bench_case *c;
-	struct sockaddr_in6 addr;	/* where the receiver listens */
+	struct sockaddr_storage addr;	/* where the receiver listens */
+	socklen_t alen;
 	int ret;
 	char err[160];
 };

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,11 +38,12 @@ struct tm_sample {
 	double usec_per_mb, mapped_pct, gbit;
 };
 
-/* Is anything listening on [::]:port in our namespace? */
+/* Is anything listening on the port in our namespace? */
 static int port_listening(int port)
 {
 	char line[256], want[16];
-	FILE *f = fopen("/proc/net/tcp6", "r");
+	FILE *f = fopen(bench_family == AF_INET6 ? "/proc/net/tcp6" :
+			"/proc/net/tcp", "r");
 	int found = 0;
 
 	if (!f)
@@ -80,6 +82,7 @@ static int server_start(struct tm_server *s, const struct bench_opts *o,
 	argv[i++] = "stdbuf";
 	argv[i++] = "-oL";
 	argv[i++] = (char *)o->tcp_mmap;
+	argv[i++] = bench_family == AF_INET6 ? "-6" : "-4";
 	argv[i++] = "-s";
 	argv[i++] = "-C";
 	argv[i++] = cbuf;
@@ -177,8 +180,9 @@ static int client_run(const struct bench_opts *o, int port)
 
 	i = pin_prefix(argv, cpu, sizeof(cpu), o->tx_cpu);
 	argv[i++] = (char *)o->tcp_mmap;
+	argv[i++] = bench_family == AF_INET6 ? "-6" : "-4";
 	argv[i++] = "-H";
-	argv[i++] = "::1";
+	argv[i++] = bench_family == AF_INET6 ? "::1" : "127.0.0.1";
 	argv[i++] = "-z";
 	argv[i++] = "-C";
 	argv[i++] = cbuf;

@@ -55,7 +55,7 @@ static int tx_setup(struct tx_ctx *x, int fd)
 	if (x->c->tx == TX_ZEROCOPY &&
 	    setsockopt(fd, SOL_SOCKET, SO_ZEROCOPY, &one, sizeof(one)))
 		return tx_fail(x, "SO_ZEROCOPY");
-	if (connect(fd, (struct sockaddr *)&x->addr, sizeof(x->addr)))
+	if (connect(fd, (struct sockaddr *)&x->addr, x->alen))
 		return tx_fail(x, "connect");
 	return 0;
 }
@@ -104,7 +104,7 @@ void bench_tx_run(struct tx_ctx *x)
 		tx_fail(x, "mmap");
 		return;
 	}
-	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	fd = socket(x->addr.ss_family, SOCK_STREAM, 0);
 	if (fd < 0) {
 		tx_fail(x, "socket");
 	} else {
