@@ -52,6 +52,30 @@ done
 run 6.12 $K612 real-6.12-hung "echo 2 > /proc/sys/kernel/hung_task_timeout_secs;
 	echo 1 > /proc/sys/kernel/hung_task_panic; $ins=hung"
 
+# An RCU stall needs a second CPU to run the grace-period kthread, which
+# `zcguard vm` does not give: a busybox initramfs of our own, -smp 2.
+echo "capture: real-6.1-rcustall"
+mkdir -p "$WORK/ird/bin"
+cp "$(command -v busybox)" "$WORK/ird/bin/busybox"
+cp "$WORK/6.1/crasher.ko" "$WORK/ird/"
+cat >"$WORK/ird/init" <<'INIT'
+#!/bin/busybox sh
+/bin/busybox mkdir -p /proc /sys
+/bin/busybox mount -t proc proc /proc
+/bin/busybox mount -t sysfs sys /sys
+echo 3 > /sys/module/rcupdate/parameters/rcu_cpu_stall_timeout
+echo 1 > /proc/sys/kernel/panic_on_rcu_stall
+/bin/busybox insmod /crasher.ko mode=softlockup
+/bin/busybox poweroff -f
+INIT
+chmod +x "$WORK/ird/init"
+(cd "$WORK/ird" && find . | cpio -o -H newc 2>/dev/null) >"$WORK/rcu.cpio"
+timeout -k 5 90 qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp 2 \
+	-nographic -no-reboot -nodefaults -serial stdio -kernel $K61 \
+	-initrd "$WORK/rcu.cpio" -append "console=ttyS0 panic=-1" \
+	</dev/null 2>&1 | tr -d '\r' >"$WORK/rcu.log" || true
+trim "$WORK/rcu.log" "$OUT/real-6.1-rcustall.log"
+
 # No initramfs at all: the kernel cannot mount a root file system.
 echo "capture: real-6.1-vfs-panic"
 timeout -k 5 60 qemu-system-x86_64 -accel tcg -cpu max -m 512 -nographic \
