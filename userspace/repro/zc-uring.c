@@ -60,6 +60,16 @@ struct zc_receive {		/* 6.1 uapi layout, 64 bytes */
 	uint32_t msg_flags, reserved;
 };
 
+/*
+ * One page of payload per segment (4096 + 12 bytes of timestamp option),
+ * as tools/testing/selftests/net/tcp_mmap.c suggests for loopback: the
+ * receive queue then holds page-sized frags the zerocopy call can map.
+ */
+#define TCP_MAXSEG_		2
+#define SO_ZEROCOPY_		60
+#define MSG_ZEROCOPY_		0x4000000
+#define PAGE_MSS		(4096 + 12)
+
 #define QUEUE_SEQ	(16 * 4096)
 #define MAP_LEN		(16 * 4096)
 #define SEND_BYTES	(256 * 1024)
@@ -210,6 +220,7 @@ static int connect_pair(int lfd, int *rx, int *tx)
 	c = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
 	if (c < 0)
 		return -1;
+	set_int(c, TCP_MAXSEG_, PAGE_MSS);
 	if (connect(c, (struct sockaddr *)&ss, sl)) {
 		close(c);
 		return -1;
@@ -233,6 +244,7 @@ static int listener(void)
 		return -1;
 	a6.sin6_addr = in6addr_loopback;
 	a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	set_int(fd, TCP_MAXSEG_, PAGE_MSS);
 	ret = v6 ? bind(fd, (struct sockaddr *)&a6, sizeof(a6)) :
 		   bind(fd, (struct sockaddr *)&a4, sizeof(a4));
 	if (ret || listen(fd, 8)) {
@@ -242,13 +254,22 @@ static int listener(void)
 	return fd;
 }
 
+/*
+ * MSG_ZEROCOPY from page-aligned memory: loopback then copies the data
+ * into whole pages of its own (skb_copy_ubufs), which the receiver can
+ * map; plain send() data lands at offsets inside larger pages and only
+ * ever comes back as recv_skip_hint.
+ */
 static void send_some(int tx)
 {
-	static char chunk[65536];
+	static char chunk[65536] __attribute__((aligned(4096)));
+	int one = 1, flags = 0;
 	size_t sent = 0;
 
+	if (!setsockopt(tx, SOL_SOCKET, SO_ZEROCOPY_, &one, sizeof(one)))
+		flags = MSG_ZEROCOPY_;
 	while (sent < SEND_BYTES) {
-		ssize_t n = send(tx, chunk, sizeof(chunk), MSG_DONTWAIT);
+		ssize_t n = send(tx, chunk, sizeof(chunk), MSG_DONTWAIT | flags);
 
 		if (n <= 0)
 			break;
