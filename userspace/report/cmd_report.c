@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/file.h"
 #include "lib/json.h"
@@ -19,8 +20,8 @@ static void usage(FILE *f)
 	fprintf(f,
 "usage: zcguard report [-t] [--json] [FILE|-]\n"
 "\n"
-"Finds the first kernel crash in a console log (FILE, or stdin when FILE\n"
-"is '-' or absent) and prints a syzkaller-style title on the first line,\n"
+"Finds the first kernel crash in a console log (FILE; '-' or no FILE:\n"
+"stdin) and prints a syzkaller-style title on the first line,\n"
 "e.g. \"general protection fault in tcp_zerocopy_receive\", then the\n"
 "report (timestamps and interleaved user output removed).\n"
 "\n"
@@ -94,8 +95,14 @@ int cmd_report(int argc, char **argv)
 		fprintf(stderr, "zcguard report: one FILE at most (see -h)\n");
 		return 2;
 	}
-	if (optind < argc)
+	if (optind < argc) {
 		path = argv[optind];
+	} else if (isatty(STDIN_FILENO)) {
+		/* Most likely a user who forgot the file, not a paste. */
+		fprintf(stderr, "zcguard report: give FILE, or '-' to read "
+			"a terminal (see -h)\n");
+		return 2;
+	}
 	log = zcg_read_file(strcmp(path, "-") ? path : "/dev/stdin", &len);
 	if (!log) {
 		fprintf(stderr, "zcguard report: %s: %s\n",
@@ -119,6 +126,9 @@ int cmd_report(int argc, char **argv)
 		if (rep.corrupted)
 			fprintf(stderr,
 				"zcguard report: the report looks truncated\n");
+	} else {
+		fprintf(stderr, "zcguard report: no kernel crash in %s\n",
+			strcmp(path, "-") ? path : "stdin");
 	}
 	free(log);
 	if (fflush(stdout)) {
