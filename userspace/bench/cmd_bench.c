@@ -37,8 +37,8 @@ static const char usage_text[] =
 "      --baseline R|FILE  a ratio or a --save-baseline file  [1.10]\n"
 "      --tolerance PCT  allowed rise of the ratio  [25]\n"
 "      --save-baseline FILE  write this run's ratio\n"
-"      --overhead LIST  zc with each guard vs none, alternating reps: cgroup\n"
-"                       (BPF getsockopt), trace, module-warn/-block (VM)\n"
+"      --overhead LIST  zc with each guard vs none, alternating reps: null (noise\n"
+"                       floor), cgroup, trace, module-warn/-block (in a VM)\n"
 "      --trace-cmd CMD  the tracer  [\"<this zcguard> trace -q\"]\n"
 "      --compare-tcp-mmap BIN  same-run usec/MB vs tcp_mmap.c (512K)\n"
 "      --pin RX,TX      pin receiver and sender to these CPUs\n"
@@ -162,7 +162,7 @@ static int parse_num(const char *s, double min, double max, double *out,
 static int parse_guards(struct bench_opts *o, char *list)
 {
 	static const char *const known[] = {
-		"cgroup", "trace", "module-warn", "module-block",
+		"null", "cgroup", "trace", "module-warn", "module-block",
 	};
 	char *tok, *save = NULL;
 	size_t i;
@@ -173,7 +173,7 @@ static int parse_guards(struct bench_opts *o, char *list)
 			if (!strcmp(tok, known[i]))
 				break;
 		if (i == sizeof(known) / sizeof(known[0]))
-			return bad("unknown guard '%s' (cgroup, trace, "
+			return bad("unknown guard '%s' (null, cgroup, trace, "
 				   "module-warn, module-block)", tok);
 		if (o->nguards == BENCH_MAX_GUARDS)
 			return bad("too many guards at '%s'", tok);

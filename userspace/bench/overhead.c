@@ -5,7 +5,8 @@
  * the order rotated each repetition), so that a busy phase of the
  * machine lands on all variants alike. Each guard's cost is the ratio of
  * its usec/MB to the "none" repetition of the same round; the median
- * of those ratios, with min..max and IQR, is printed.
+ * of those ratios, with min..max and IQR, is printed. The "null" guard
+ * attaches nothing: its ratio shows the noise floor of the same run.
  */
 #include <limits.h>
 #include <stdio.h>
