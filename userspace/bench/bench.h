@@ -24,7 +24,7 @@ enum bench_tx {
 enum bench_rx {
 	RX_COPY,	/* read() into a buffer */
 	RX_ZC,		/* mmap + TCP_ZEROCOPY_RECEIVE + read(recv_skip_hint) */
-	RX_ZC_HINT,	/* same, with TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT */
+	RX_ZC_HINT,	/* same, TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT */
 	RX_ZC_COPYBUF,	/* same, the unmappable tail lands in copybuf */
 	RX_NR
 };
@@ -89,7 +89,10 @@ double bench_spread_pct(const struct bench_stat *st);
 void bench_summarise(const struct bench_case *c, const struct bench_sample *s,
 		     int n, struct bench_result *r);
 
-/* output.c */
+/* output.c: where the human-readable results go (stderr with --json -) */
+extern FILE *bench_out;
+__attribute__((format(printf, 1, 2)))
+void bprintf(const char *fmt, ...);
 void bench_table_header(FILE *f);
 void bench_table_row(FILE *f, const struct bench_result *r);
 void bench_json_results(FILE *f, const struct bench_result *r, int n);

@@ -146,34 +146,34 @@ int bench_check(const struct bench_opts *o)
 	limit = base * (1 + o->tolerance / 100);
 	regressed = rs.med > limit;
 
-	printf("zcguard bench --check: chunk %s, %d alternating pair(s) x "
-	       "%.2f s, msg_zc sender%s\n",
-	       bench_size_str(o->sizes[0], sz, sizeof(sz)), n, o->duration,
-	       o->inject_calls ? " [INJECTED extra zc syscalls: test only]" :
-	       "");
-	printf("copy usec/MB median %.1f [%.1f..%.1f]\n", cs.med, cs.min,
-	       cs.max);
-	printf("zc   usec/MB median %.1f [%.1f..%.1f], mapped %.2f%%\n",
-	       zs.med, zs.min, zs.max, ms.med);
-	printf("ratio zc/copy: median %.3f over pairs [%.3f..%.3f]\n",
-	       rs.med, rs.min, rs.max);
-	printf("baseline %.3f (%s), tolerance %.0f%% -> limit %.3f\n", base,
-	       src, o->tolerance, limit);
+	bprintf("zcguard bench --check: chunk %s, %d alternating pair(s) x "
+		"%.2f s, msg_zc sender%s\n",
+		bench_size_str(o->sizes[0], sz, sizeof(sz)), n, o->duration,
+		o->inject_calls ? " [INJECTED extra zc syscalls: test only]" :
+		"");
+	bprintf("copy usec/MB median %.1f [%.1f..%.1f]\n", cs.med, cs.min,
+		cs.max);
+	bprintf("zc   usec/MB median %.1f [%.1f..%.1f], mapped %.2f%%\n",
+		zs.med, zs.min, zs.max, ms.med);
+	bprintf("ratio zc/copy: median %.3f over pairs [%.3f..%.3f]\n",
+		rs.med, rs.min, rs.max);
+	bprintf("baseline %.3f (%s), tolerance %.0f%% -> limit "
+		"%.3f\n", base, src, o->tolerance, limit);
 	if (o->json)
 		print_json(o, &cs, &zs, &rs, ms.med, base, limit, regressed);
 	if (ms.med < MIN_MAPPED_PCT) {
-		printf("verdict: cannot check: zerocopy mapped only %.2f%% "
-		       "(want >= %.0f%%)\n", ms.med, MIN_MAPPED_PCT);
+		bprintf("verdict: cannot check: zerocopy mapped only %.2f%% "
+			"(want >= %.0f%%)\n", ms.med, MIN_MAPPED_PCT);
 		return 3;
 	}
 	if (o->save_baseline) {
 		if (save_baseline(o->save_baseline, o, rs.med))
 			return 3;
-		printf("baseline saved: %s (ratio %.3f)\n", o->save_baseline,
-		       rs.med);
+		bprintf("baseline saved: %s (ratio %.3f)\n", o->save_baseline,
+			rs.med);
 	}
-	printf("verdict: %s (ratio %.3f %s limit %.3f)\n",
-	       regressed ? "REGRESSION" : "OK", rs.med,
-	       regressed ? ">" : "<=", limit);
+	bprintf("verdict: %s (ratio %.3f %s limit %.3f)\n",
+		regressed ? "REGRESSION" : "OK", rs.med,
+		regressed ? ">" : "<=", limit);
 	return regressed ? 1 : 0;
 }

@@ -37,8 +37,8 @@ static const char usage_text[] =
 "      --baseline R|FILE  a ratio or a --save-baseline file  [1.10]\n"
 "      --tolerance PCT  allowed rise of the ratio  [25]\n"
 "      --save-baseline FILE  write this run's ratio\n"
-"      --overhead LIST  zc with each guard vs none, alternating reps: null (noise\n"
-"                       floor), cgroup, trace, module-warn/-block (in a VM)\n"
+"      --overhead LIST  zc with each guard vs none, alternating reps:\n"
+"                       null (noise floor), cgroup, trace, module-warn/-block\n"
 "      --trace-cmd CMD  the tracer  [\"<this zcguard> trace -q\"]\n"
 "      --compare-tcp-mmap BIN  same-run usec/MB vs tcp_mmap.c (512K)\n"
 "      --pin RX,TX      pin receiver and sender to these CPUs\n"
@@ -358,13 +358,13 @@ static int run_sweep(const struct bench_opts *o)
 
 	if (bench_sweep(o, r, &n))
 		return EXIT_ERROR;
-	printf("zcguard bench: loopback in a private netns, lo mtu %u, "
-	       "%d rep(s) x %.2f s per case\n", bench_lo_mtu(), o->reps,
-	       o->duration);
-	bench_table_header(stdout);
+	bprintf("zcguard bench: loopback in a private netns, lo mtu %u, "
+		"%d rep(s) x %.2f s per case\n", bench_lo_mtu(), o->reps,
+		o->duration);
+	bench_table_header(bench_out);
 	for (i = 0; i < n; i++)
-		bench_table_row(stdout, &r[i]);
-	fflush(stdout);
+		bench_table_row(bench_out, &r[i]);
+	fflush(bench_out);
 	if (o->json) {
 		if (bench_json_open(o, "sweep", &f))
 			return EXIT_ERROR;
@@ -379,7 +379,7 @@ static int run_sweep(const struct bench_opts *o)
 			 o->reps, o->duration);
 		if (bench_plot(o->plot, note, r, n))
 			return EXIT_ERROR;
-		printf("plot: %s\n", o->plot);
+		bprintf("plot: %s\n", o->plot);
 	}
 	return 0;
 }
@@ -390,8 +390,12 @@ int cmd_bench(int argc, char **argv)
 	char err[256];
 	int help = 0;
 
+	bench_out = stdout;
 	if (parse(&o, argc, argv, &help))
 		return EXIT_USAGE;
+	/* JSON on stdout: the table and verdict lines move to stderr. */
+	if (o.json && !strcmp(o.json, "-"))
+		bench_out = stderr;
 	if (help) {
 		fputs(usage_text, stdout);
 		return 0;

@@ -1,8 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The terminal table and the JSON form of benchmark results. */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "bench/bench.h"
+
+FILE *bench_out;
+
+void bprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(bench_out, fmt, ap);
+	va_end(ap);
+}
 
 const char *bench_size_str(size_t bytes, char *buf, size_t len)
 {

@@ -125,9 +125,9 @@ static void report(const struct bench_opts *o, struct variant *v, int nv)
 		fprintf(f, "\"chunk\": %zu, \"reps\": %d, \"duration_s\": "
 			"%.3f,\n  \"variants\": [", o->sizes[0], n,
 			o->duration);
-	printf("%-12s %9s %17s %7s %7s  %s\n", "guard", "usec/MB",
-	       "min..max", "Gbit/s", "mapped%",
-	       "ratio to none: median [min..max] (IQR)");
+	bprintf("%-12s %9s %17s %7s %7s  %s\n", "guard", "usec/MB",
+		"min..max", "Gbit/s", "mapped%",
+		"ratio to none: median [min..max] (IQR)");
 	for (k = 0; k < nv; k++) {
 		char range[40];
 
@@ -138,17 +138,17 @@ static void report(const struct bench_opts *o, struct variant *v, int nv)
 			ratio[i] = v[k].usec[i] / v[0].usec[i];
 		bench_stat_of(ratio, n, &rs);
 		snprintf(range, sizeof(range), "%.1f..%.1f", us.min, us.max);
-		printf("%-12s %9.1f %17s %7.2f %7.2f", v[k].name, us.med,
-		       range, gs.med, ms.med);
+		bprintf("%-12s %9.1f %17s %7.2f %7.2f", v[k].name, us.med,
+			range, gs.med, ms.med);
 		if (k)
-			printf("  %.3f [%.3f..%.3f] (%.3f..%.3f) -> %+.1f%%",
-			       rs.med, rs.min, rs.max, rs.q1, rs.q3,
-			       (rs.med - 1) * 100);
+			bprintf("  %.3f [%.3f..%.3f] (%.3f..%.3f) -> %+.1f%%",
+				rs.med, rs.min, rs.max, rs.q1, rs.q3,
+				(rs.med - 1) * 100);
 		if (!strncmp(v[k].name, "module-", 7) || (!k &&
 							  v[k].guard_calls))
-			printf("  [kprobe counted %ld calls]",
-			       v[k].guard_calls);
-		printf("\n");
+			bprintf("  [kprobe counted %ld calls]",
+				v[k].guard_calls);
+		bprintf("\n");
 		if (!f)
 			continue;
 		fprintf(f, "%s\n    {\"guard\": \"%s\", ", k ? "," : "",
@@ -200,10 +200,10 @@ int bench_overhead(const struct bench_opts *o)
 				goto out;
 		}
 	bench_progress_end();
-	printf("zcguard bench --overhead: zc receiver, chunk %s, msg_zc "
-	       "sender, %d alternating rep(s) x %.2f s, lo mtu %u\n",
-	       bench_size_str(o->sizes[0], sz, sizeof(sz)), o->reps,
-	       o->duration, bench_lo_mtu());
+	bprintf("zcguard bench --overhead: zc receiver, chunk %s, msg_zc "
+		"sender, %d alternating rep(s) x %.2f s, lo mtu %u\n",
+		bench_size_str(o->sizes[0], sz, sizeof(sz)), o->reps,
+		o->duration, bench_lo_mtu());
 	report(o, v, nv);
 	ret = nv == o->nguards + 1 ? 0 : 3;
 out:

@@ -44,6 +44,11 @@ static void write_xtics(FILE *f, const struct bench_result *r, int n)
 	fprintf(f, ")\n");
 }
 
+static int same_series(const struct bench_result *r, int tx, int rx)
+{
+	return (int)r->c.tx == tx && (int)r->c.rx == rx;
+}
+
 /* "sender / receiver", and for zerocopy how much of the data mapped. */
 static void series_title(char *buf, size_t len, int tx, int rx,
 			 const struct bench_result *r, int n)
@@ -56,7 +61,7 @@ static void series_title(char *buf, size_t len, int tx, int rx,
 	if (rx == RX_COPY)
 		return;
 	for (i = 0; i < n; i++) {
-		if ((int)r[i].c.tx != tx || (int)r[i].c.rx != rx)
+		if (!same_series(&r[i], tx, rx))
 			continue;
 		m = r[i].mapped_pct.med;
 		lo = m < lo ? m : lo;
@@ -80,17 +85,18 @@ static int write_script(FILE *f, const char *path, const char *note,
 	fprintf(f, "set termoption noenhanced\n"
 		"set title \"zcguard bench: receiver CPU per MB on loopback "
 		"(median, bars min..max)\\n%s\"\n"
-		"set xlabel 'chunk size (bytes per send and per receive call)'\n"
+		"set xlabel 'chunk size (bytes per send and per receive)'\n"
 		"set ylabel 'receiver usec per MB (user+sys)'\n"
 		"set logscale x 2\nset logscale y\nset grid\n"
-		"set key below maxrows 4\nset offsets graph 0.03, graph 0.03, 0, 0\n", note);
+		"set key below maxrows 4\n"
+		"set offsets graph 0.03, graph 0.03, 0, 0\n", note);
 	write_xtics(f, r, n);
 	for (tx = 0; tx < TX_NR; tx++)
 		for (rx = 0; rx < RX_NR; rx++) {
 			int any = 0;
 
 			for (i = 0; i < n; i++) {
-				if ((int)r[i].c.tx != tx || (int)r[i].c.rx != rx)
+				if (!same_series(&r[i], tx, rx))
 					continue;
 				if (!any)
 					fprintf(f, "$d%d_%d << EOD\n", tx, rx);
@@ -111,7 +117,7 @@ static int write_script(FILE *f, const char *path, const char *note,
 	for (tx = 0; tx < TX_NR; tx++)
 		for (rx = 0; rx < RX_NR; rx++) {
 			for (i = 0; i < n; i++)
-				if ((int)r[i].c.tx == tx && (int)r[i].c.rx == rx)
+				if (same_series(&r[i], tx, rx))
 					break;
 			if (i == n)
 				continue;
@@ -135,7 +141,7 @@ int bench_plot(const char *path, const char *note,
 	FILE *f;
 
 	if (strchr(path, '\'') || strchr(path, '\n') || strchr(note, '"')) {
-		fprintf(stderr, "zcguard bench: plot path must not hold quotes\n");
+		fprintf(stderr, "zcguard bench: no quotes in the plot path\n");
 		return -1;
 	}
 	fd = mkstemp(script);

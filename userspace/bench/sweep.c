@@ -48,7 +48,8 @@ int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n)
 			snprintf(what, sizeof(what), "rep %d/%d: %s %s %s",
 				 rep + 1, o->reps, bench_tx_names[cases[i].tx],
 				 bench_rx_names[cases[i].rx],
-				 bench_size_str(cases[i].chunk, sz, sizeof(sz)));
+				 bench_size_str(cases[i].chunk, sz,
+						sizeof(sz)));
 			bench_progress(rep * nc + i, nc * o->reps, what);
 			if (bench_run_case(&cases[i], &s[i * o->reps + rep],
 					   err, sizeof(err))) {

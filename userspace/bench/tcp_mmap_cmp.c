@@ -105,8 +105,8 @@ static int server_start(struct tm_server *s, const struct bench_opts *o,
 	/* Bounded wait for the listening socket, in 10 ms steps. */
 	while (!port_listening(port)) {
 		if (zcg_now_ms() > end || zcg_reap(s->pid, NULL) == 0) {
-			fprintf(stderr, "zcguard bench: tcp_mmap server did not "
-				"start listening on port %d\n", port);
+			fprintf(stderr, "zcguard bench: tcp_mmap server not "
+				"listening on port %d\n", port);
 			return -1;
 		}
 		poll(NULL, 0, 10);
@@ -320,24 +320,25 @@ int bench_compare_tcp_mmap(const struct bench_opts *o)
 				}
 			}
 	bench_progress_end();
-	printf("zcguard bench vs tcp_mmap (%s), chunk %s, %d alternating "
-	       "rep(s) x %.2f s, MSG_ZEROCOPY senders, lo mtu %u%s\n",
-	       o->tcp_mmap, bench_size_str(o->sizes[0], sz, sizeof(sz)),
-	       o->reps, o->duration, bench_lo_mtu(),
-	       o->rx_cpu >= 0 ? ", pinned (--pin)" : "");
+	bprintf("zcguard bench vs tcp_mmap (%s), chunk %s, %d alternating "
+		"rep(s) x %.2f s, MSG_ZEROCOPY senders, lo mtu %u%s\n",
+		o->tcp_mmap, bench_size_str(o->sizes[0], sz, sizeof(sz)),
+		o->reps, o->duration, bench_lo_mtu(),
+		o->rx_cpu >= 0 ? ", pinned (--pin)" : "");
 	if (o->json && bench_json_open(o, "compare_tcp_mmap", &js))
 		js = NULL;
 	if (js)
 		fprintf(js, "\"chunk\": %zu, \"reps\": %d, \"duration_s\": "
 			"%.3f, \"tolerance_pct\": %.1f,\n  \"modes\": [",
 			o->sizes[0], o->reps, o->duration, AGREE_PCT);
-	report(stdout, js, "copy", a[0], b[0], ma[0], mb[0], o->reps, &agree);
-	report(stdout, js, "zc", a[1], b[1], ma[1], mb[1], o->reps, &agree);
+	for (m = 0; m < 2; m++)
+		report(bench_out, js, m ? "zc" : "copy", a[m], b[m], ma[m],
+		       mb[m], o->reps, &agree);
 	if (js) {
 		fprintf(js, "\n  ]");
 		bench_json_close(o, js);
 	}
-	printf("verdict: %s\n", agree ? "agree" : "DISAGREE");
+	bprintf("verdict: %s\n", agree ? "agree" : "DISAGREE");
 	ret = agree ? 0 : 1;
 out:
 	bench_progress_end();
