@@ -1,10 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # zcguard bench: the loopback receive benchmark (see bench.h).
 
-# sub.mk files are read before userspace/Makefile's `all:`, so the rules
-# below would become the default goal; keep `all` the default.
-.DEFAULT_GOAL := all
-
 ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/run_case.c bench/stats.c bench/sweep.c bench/output.c \
 	    bench/json_out.c bench/plot.c bench/progress.c bench/check.c \
