@@ -50,8 +50,7 @@ vm() {
 		--file "$ko/zcguard.ko:/zcguard.ko" \
 		--file "$G/zcg-modload" --file "$G/zcg-ktap" \
 		--file "$G/zcg-inject" --file "$G/zcg-fuzz" \
-		--file "$G/zcg-cycles" --file "$G/zcguard-zcloop" \
-		"$@" 2>&1 | tee "$LOGS/$name.log" | grep '^all runs:')
+		--file "$G/zcg-cycles" "$@" 2>&1 | tee "$LOGS/$name.log" | grep '^all runs:')
 }
 
 # out NAME PATTERN: the first line of the guest's output matching PATTERN
@@ -115,7 +114,7 @@ else
 		if [ -z "$kern" ] || [ ! -e "$ko/zcguard.ko" ]; then
 			skip "$k cycles" "no kernel or module"; continue
 		fi
-		vm cycles$k "$kern" "$ko" --idle-timeout 300 --timeout 600 -- zcg-cycles -n 100 /zcguard.ko guard=block
+		vm cycles$k "$kern" "$ko" --file "$G/zcguard-zcloop" --idle-timeout 300 --timeout 600 -- zcg-cycles -n 100 /zcguard.ko guard=block
 		m=$(grep -h '^# SUnreclaim\|^# Slab ' "$LOGS/cycles$k"/run-*.output | tr -s ' ' | tr '\n' ';')
 		case $verdict in
 		"all runs: OK") ok "$k 100 load/unload cycles under a zerocopy loop: $verdict; $m" ;;

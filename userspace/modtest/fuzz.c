@@ -53,6 +53,7 @@ static unsigned int rndn(unsigned int n)
 /* Random bytes, random printable text or mutations of valid input. */
 static size_t gen_noise(char *buf, size_t size, const char *valid)
 {
+	static const char * const junk[] = { "\n", " ", "x", "\n\n", "\t", "0" };
 	size_t len = rndn(40), i;
 
 	switch (rndn(4)) {
@@ -80,8 +81,7 @@ static size_t gen_noise(char *buf, size_t size, const char *valid)
 			return i;
 		case 3:		/* extra junk at the end */
 			return len + snprintf(buf + len, size - len, "%s",
-					      (const char *[]){ "\n", " ", "x",
-					      "\n\n", "\t", "0" }[rndn(6)]);
+					      junk[rndn(6)]);
 		case 4:		/* leading junk */
 			memmove(buf + 1, buf, len);
 			buf[0] = " +-0\n"[rndn(5)];
@@ -252,10 +252,10 @@ static size_t gen_inject(char *buf, size_t size, const struct fds *f)
 {
 	const int fdv[] = { f->tcp, f->udp, f->lsn, f->pipe_r, f->null,
 			    f->file, 0, 2, 999, -1 };
-	const char *bv[] = { "0", "1", "4096", "65536", "1048576", "1048577",
+	static const char * const bv[] = { "0", "1", "4096", "65536", "1048576", "1048577",
 			     "4294967296", "-5", "", "abc", "0x10", "007" };
-	const char *sep[] = { " ", "  ", "\t", ",", "" };
-	const char *end[] = { "", "\n", "\n\n", " ", "x" };
+	static const char * const sep[] = { " ", "  ", "\t", ",", "" };
+	static const char * const end[] = { "", "\n", "\n\n", " ", "x" };
 	char valid[32];
 
 	switch (rndn(4)) {

@@ -14,7 +14,7 @@
 
 #include "gutil.h"
 
-static int usage(void)
+static int bad_args(void)
 {
 	fprintf(stderr, "usage: zcg-modload [-n] [-u] MODULE.ko [PARAM...]\n");
 	return 2;
@@ -34,14 +34,14 @@ int main(int argc, char **argv)
 			unload = 1;
 			break;
 		default:
-			return usage();
+			return bad_args();
 		}
 	}
 	if (optind >= argc)
-		return usage();
+		return bad_args();
 	for (i = optind + 1; i < argc; i++) {
 		if (strlen(params) + strlen(argv[i]) + 2 > sizeof(params))
-			return usage();
+			return bad_args();
 		strcat(params, argv[i]);
 		strcat(params, " ");
 	}
