@@ -42,8 +42,9 @@ int main(int argc, char **argv)
 	for (i = optind + 1; i < argc; i++) {
 		if (strlen(params) + strlen(argv[i]) + 2 > sizeof(params))
 			return bad_args();
+		if (params[0])
+			strcat(params, " ");
 		strcat(params, argv[i]);
-		strcat(params, " ");
 	}
 	if (netns) {
 		err = g_new_netns();
