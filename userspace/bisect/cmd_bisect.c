@@ -32,6 +32,7 @@ static void usage(FILE *f)
 "  --fix            find the commit that fixed the crash instead\n"
 "  --config FILE    config fragment on tinyconfig (kernels/zcguard.config)\n"
 "  --repro FILE     static reproducer, run in the guest as 'NAME --crash'\n"
+"                   (build/repro/zc-syzbot)\n"
 "  --runs N         VM runs per commit (3)\n"
 "  -j N             build jobs (2)\n"
 "  --resume         continue an interrupted bisection\n"
@@ -287,8 +288,13 @@ static int check_fresh(struct bisect *b)
 		if (access(path, X_OK))
 			return bad_arg("no %s: give --build-cmd", path);
 	}
-	if (!b->o.test_cmd && !b->o.repro)
-		return bad_arg("%s", "--repro FILE is required (or --test-cmd)");
+	if (!b->o.test_cmd && !b->o.repro) {
+		/* the project's syzbot-style reproducer, when built */
+		snprintf(path, sizeof(path), "%s/build/repro/zc-syzbot", b->top);
+		if (access(path, X_OK))
+			return bad_arg("%s", "--repro FILE is required (or --test-cmd)");
+		b->o.repro = strdup(path);
+	}
 	if (resolve(b, b->o.bad, b->bad, "bad") ||
 	    resolve(b, b->o.good, b->good, "good"))
 		return 2;
