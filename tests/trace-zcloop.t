@@ -22,16 +22,21 @@ field() {
 		sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"
 }
 
-# check NAME OUT LOOPOUT: the totals agree with the loop's own count.
+# check NAME OUT LOOPOUT [EVENTS]: the totals agree with the loop's own
+# count; EVENTS: the per-call records expected (calls: event mode, 0: -q
+# and -s, which count in the kernel and send no record per call).
 check() {
 	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$3")
+	kc=$(field calls "$2")
 	ev=$(field events "$2")
 	viol=$(field violations "$2")
 	ent=$(field entries "$2")
 	ret=$(field returns "$2")
 	drop=$(field dropped "$2")
-	echo "# $1: loop calls=$calls events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol"
-	if [ -n "$calls" ] && [ "$calls" -gt 0 ] && [ "$ev" = "$calls" ] &&
+	want_ev=${4:-$calls}
+	echo "# $1: loop calls=$calls traced calls=$kc events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol"
+	if [ -n "$calls" ] && [ "$calls" -gt 0 ] && [ "$kc" = "$calls" ] &&
+	   [ "$ev" = "$want_ev" ] &&
 	   [ "$ent" = "$calls" ] && [ "$ret" = "$calls" ] &&
 	   [ "$drop" = 0 ] && [ "$viol" = 0 ]; then
 		ok "$1"
@@ -45,7 +50,7 @@ check() {
 [ "$(id -u)" = 0 ] || skip_all "needs root for BPF"
 [ -r /sys/kernel/btf/vmlinux ] || skip_all "kernel has no BTF"
 
-echo "1..6"
+echo "1..7"
 
 # 1+2: IPv4 loop as the traced command.
 timeout 120 "$ZCG" trace -j -q -d 60 -- "$LOOP" -b 32M \
@@ -54,8 +59,8 @@ rc=$?
 if [ "$rc" = 3 ]; then
 	# Could not attach at all: nothing else can run either.
 	echo "ok 1 # SKIP cannot attach: $(tail -n 1 "$tmp/e1")"
-	for i in 2 3 4 5; do echo "ok $i # SKIP cannot attach"; done
-	n=5
+	for i in 2 3 4 5 6; do echo "ok $i # SKIP cannot attach"; done
+	n=6
 else
 	grep '"type":"total"' "$tmp/t1" | sed 's/^/# /'
 	if [ "$rc" = 0 ] && grep -q '"type":"total"' "$tmp/t1"; then
@@ -65,7 +70,7 @@ else
 		not_ok "trace runs the loop and exits 0 (rc=$rc)"
 	fi
 	grep '^zcloop:' "$tmp/t1" >"$tmp/l1"
-	check "IPv4 loop: one event per call, no violation" "$tmp/t1" "$tmp/l1"
+	check "IPv4 loop, -q: every call counted in the kernel, no per-call record, no violation" "$tmp/t1" "$tmp/l1" 0
 
 	# 3: IPv6, loop started by a shell (descendants are traced), with
 	# per-call events printed: the event lines must match too.
@@ -98,7 +103,7 @@ else
 	rc=$?
 	kill $other
 	wait $other 2>/dev/null
-	ev=$(field events "$tmp/t4")
+	ev=$(field calls "$tmp/t4")
 	echo "# -p $other while the loop ran: events=$ev rc=$rc"
 	if [ "$rc" = 0 ] && [ "$ev" = 0 ] && grep -q '^zcloop:' "$tmp/l4"; then
 		ok "-p PID sees only that process; SIGINT ends it cleanly"
@@ -111,7 +116,26 @@ else
 	timeout 60 "$ZCG" trace -j -q -d 2 -- "$LOOP" -t 60 \
 		>"$tmp/t5" 2>"$tmp/e5"
 	grep '^zcloop:' "$tmp/t5" >"$tmp/l5"
-	check "--duration 2 stops a 60 s loop, counts agree" "$tmp/t5" "$tmp/l5"
+	check "--duration 2 stops a 60 s loop, counts agree" "$tmp/t5" "$tmp/l5" 0
+
+	# 6: --summary counts in the kernel: the per-second lines add up
+	# to the loop's calls and bytes mapped, and no per-call record.
+	timeout 120 "$ZCG" trace -j -s -d 60 -- "$LOOP" -b 16M \
+		>"$tmp/t6" 2>"$tmp/e6"
+	grep '^zcloop:' "$tmp/t6" >"$tmp/l6"
+	sc=$(grep '"type":"summary"' "$tmp/t6" |
+		sed -n 's/.*"calls":\([0-9]*\).*/\1/p' | awk '{s += $1} END {print s + 0}')
+	sm=$(grep '"type":"summary"' "$tmp/t6" |
+		sed -n 's/.*"mapped":\([0-9]*\).*/\1/p' | awk '{s += $1} END {print s + 0}')
+	lm=$(sed -n 's/^zcloop: .*mapped=\([0-9]*\).*/\1/p' "$tmp/l6")
+	echo "# --summary: lines add up to calls=$sc mapped=$sm (loop mapped=$lm)"
+	if [ "$sm" = "$lm" ] &&
+	   [ "$sc" = "$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$tmp/l6")" ]; then
+		check "--summary: per-second lines and totals agree with the loop" "$tmp/t6" "$tmp/l6" 0
+	else
+		sed 's/^/# /' "$tmp/t6" | tail -n 10
+		not_ok "--summary: lines add up to calls=$sc mapped=$sm"
+	fi
 fi
 
 # 6: bad arguments: one line on stderr, exit 2.

@@ -4,8 +4,9 @@
 # Guest side of tests/trace-vm.t, run by busybox sh inside `zcguard vm`
 # (Debian's 6.1 kernel). Prints TAP; the plan comes last.
 #  - zcguard-trace in each attach mode (fentry, kprobe, syscall) around
-#    zcguard-zcloop: one event per call, every call returned, nothing
-#    dropped, no violation;
+#    zcguard-zcloop, in event mode: one record per call (records are
+#    taken by polling, not wakeups), the kernel counters agree, every
+#    call returned, nothing dropped, no violation;
 #  - tcp_zerocopy_bpf_cgroup (the cgroup getsockopt selftest), if given;
 #  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
 #    block mode, per mode: the tracer flags the injected socket's call
@@ -23,19 +24,21 @@ field() {
 
 for mode in $MODES; do
 	out=/tmp/loop-$mode.out
-	zcguard-trace -m "$mode" -j -q -d 120 -- zcguard-zcloop -b 8M \
+	zcguard-trace -m "$mode" -j -d 120 -- zcguard-zcloop -b 8M \
 		>"$out" 2>/tmp/loop-$mode.err
 	rc=$?
 	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$out")
 	ev=$(field events "$out")
+	kc=$(field calls "$out")
 	ent=$(field entries "$out")
 	ret=$(field returns "$out")
 	drop=$(field dropped "$out")
 	viol=$(field violations "$out")
 	sed 's/^/# /' /tmp/loop-$mode.err
-	echo "# $mode: loop calls=$calls events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol rc=$rc"
+	echo "# $mode: loop calls=$calls traced=$kc events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol rc=$rc"
 	if [ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&
-	   [ "$ev" = "$calls" ] && [ "$ent" = "$calls" ] &&
+	   [ "$ev" = "$calls" ] && [ "$kc" = "$calls" ] &&
+	   [ "$ent" = "$calls" ] &&
 	   [ "$ret" = "$calls" ] && [ "$drop" = 0 ] && [ "$viol" = 0 ]; then
 		ok "trace -m $mode around zcloop: one event per call, no violation"
 	else

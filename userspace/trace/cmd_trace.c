@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
 #include "trace/zctrace.h"
@@ -42,11 +43,13 @@ static const char usage_text[] =
 "copybuf use, return value and duration. A call whose tcp_inq exceeds the\n"
 "bytes in the receive queue (the state that crashes the zerocopy loop) is\n"
 "flagged VIOLATION at entry, before the kernel acts on it.\n"
+"Per-call records reach the screen within %d ms; --summary and --quiet\n"
+"count in the kernel and send only violations (the cheapest modes).\n"
 "  -p, --pid PID       only this process and its descendants\n"
 "  -d, --duration S    stop after S seconds (default: until SIGINT/SIGTERM)\n"
 "  -s, --summary       one line per second instead of one per call\n"
 "  -j, --json          JSON lines (type call|violation|summary|total)\n"
-"  -q, --quiet         only violations and the totals\n"
+"  -q, --quiet         only violations and the totals (counts only)\n"
 "  -m, --mode M        only attach with M: fentry, kprobe or syscall\n"
 "  -v, --verbose       show libbpf's messages\n"
 "  -- CMD [ARG...]     run CMD, trace only it (and its children), stop\n"
@@ -54,6 +57,12 @@ static const char usage_text[] =
 "Ends with the totals and the violation count.\n"
 "Exit: 0 no violation, 1 violations seen (or CMD failed), 2 bad usage,\n"
 "3 could not load/attach the BPF programs (needs root and kernel BTF).\n";
+
+/*
+ * The BPF side does not wake us per record (see wake_bytes in
+ * zctrace.bpf.c): this poll period bounds how late a call line shows.
+ */
+#define POLL_MS 50
 
 static bool verbose;
 
@@ -105,7 +114,8 @@ static int attach_one(struct bpf_program *p, struct bpf_link **l)
 }
 
 /* Opens, loads and attaches the skeleton in one mode; NULL on failure. */
-static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int *err)
+static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
+			       int *err)
 {
 	struct zctrace *s = zctrace__open();
 
@@ -114,6 +124,7 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int *err)
 		return NULL;
 	}
 	s->rodata->targ_tgid = tgid;
+	s->rodata->level = level;
 	bpf_program__set_autoload(s->progs.zc_fentry, m->how == FENTRY);
 	bpf_program__set_autoload(s->progs.zc_fexit, m->how == FENTRY);
 	bpf_program__set_autoload(s->progs.zc_kprobe, m->how == KPROBE);
@@ -253,7 +264,7 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 			}
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			printf(usage_text, POLL_MS);
 			return 0;
 		default:
 			fprintf(stderr, "zcguard trace: bad arguments (-h for help)\n");
@@ -267,6 +278,74 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 	return -1;
 }
 
+/* The per-CPU counters summed; dur_max is this second's, then reset. */
+static int read_counters(struct zctrace *s, struct zct_counters *sum,
+			 bool reset_max)
+{
+	int ncpu = libbpf_num_possible_cpus(), i, err;
+	__u64 max[ncpu > 0 ? ncpu : 1];
+	struct zct_counters per[ncpu > 0 ? ncpu : 1];
+	__u32 zero = 0;
+
+	memset(sum, 0, sizeof(*sum));
+	if (ncpu <= 0)
+		return -1;
+	err = bpf_map_lookup_elem(bpf_map__fd(s->maps.counters), &zero, per);
+	if (err)
+		return err;
+	for (i = 0; i < ncpu; i++) {
+		sum->entries += per[i].entries;
+		sum->returns += per[i].returns;
+		sum->violations += per[i].violations;
+		sum->dropped += per[i].dropped;
+		sum->errors += per[i].errors;
+		sum->mapped += per[i].mapped;
+		sum->copybuf += per[i].copybuf;
+		sum->skipped += per[i].skipped;
+		sum->dur_sum += per[i].dur_sum;
+	}
+	if (bpf_map_lookup_elem(bpf_map__fd(s->maps.durmax), &zero, max))
+		return 0;
+	for (i = 0; i < ncpu; i++)
+		if (max[i] > sum->dur_max)
+			sum->dur_max = max[i];
+	if (reset_max) {
+		memset(max, 0, sizeof(max));
+		bpf_map_update_elem(bpf_map__fd(s->maps.durmax), &zero, max,
+				    BPF_ANY);
+	}
+	return 0;
+}
+
+/* One summary line: what the counters gained since *prev. */
+static void tick(struct zct_out *out, struct zctrace *s, double t_sec,
+		 struct zct_counters *prev)
+{
+	struct zct_counters now, d;
+
+	if (!out->summary || read_counters(s, &now, true))
+		return;
+	d.entries = now.entries - prev->entries;
+	d.returns = now.returns - prev->returns;
+	d.violations = now.violations - prev->violations;
+	d.dropped = now.dropped - prev->dropped;
+	d.errors = now.errors - prev->errors;
+	d.mapped = now.mapped - prev->mapped;
+	d.copybuf = now.copybuf - prev->copybuf;
+	d.skipped = now.skipped - prev->skipped;
+	d.dur_sum = now.dur_sum - prev->dur_sum;
+	d.dur_max = now.dur_max;
+	*prev = now;
+	zct_out_tick(out, t_sec, &d);
+}
+
+static const char *level_name(int level)
+{
+	return level == ZCT_LVL_EVENTS ? "a record per call" :
+	       level == ZCT_LVL_SUMMARY ? "summary: per-CPU counters" :
+	       "quiet: per-CPU call counts";
+}
+
 int cmd_trace(int argc, char **argv)
 {
 	struct zct_out out = { .f = stdout };
@@ -274,19 +353,23 @@ int cmd_trace(int argc, char **argv)
 	struct zctrace *skel = NULL;
 	struct ring_buffer *rb = NULL;
 	const struct mode *mode = NULL;
-	struct zct_counters cnt;
+	struct zct_counters cnt, prev = { 0 };
 	struct sigaction sa = { .sa_handler = on_signal };
 	int rc, err = 0, go_fd = -1, status, cmd_rc = 0;
 	double duration = 0;
 	pid_t child = 0;
 	long pid = 0;
-	int only = -1;
+	int only = -1, level;
 	size_t i;
 
 	rc = parse_args(argc, argv, &out, &pid, &duration, &only);
 	if (rc >= 0)
 		return rc;
 	libbpf_set_print(print_libbpf);
+	/* The least work per call that still gives what was asked for. */
+	level = out.summary ? ZCT_LVL_SUMMARY :
+		out.quiet ? ZCT_LVL_COUNT : ZCT_LVL_EVENTS;
+	out.per_call = level == ZCT_LVL_EVENTS;
 	if (optind < argc) {
 		child = start_cmd(argv + optind, &go_fd);
 		if (child < 0) {
@@ -299,7 +382,7 @@ int cmd_trace(int argc, char **argv)
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]) && !skel; i++) {
 		if (only >= 0 && modes[i].how != (enum how)only)
 			continue;
-		skel = try_mode(&modes[i], pid, &err);
+		skel = try_mode(&modes[i], pid, level, &err);
 		mode = &modes[i];
 	}
 	if (!skel) {
@@ -325,11 +408,11 @@ int cmd_trace(int argc, char **argv)
 	next_tick = start + 1000000000ULL;
 	if (duration > 0)
 		deadline = start + (unsigned long long)(duration * 1e9);
-	fprintf(stderr, "zcguard trace: attached (%s%s)%s\n", mode->name,
+	fprintf(stderr, "zcguard trace: attached (%s%s; %s)%s\n", mode->name,
 		mode->how == SYSCALL ? " on getsockopt" :
 		mode->optlen ? " on tcp_zerocopy_receive, optlen from "
 		"__sys_getsockopt" : " on tcp_zerocopy_receive, no optlen",
-		child ? ", running the command" : "");
+		level_name(level), child ? ", running the command" : "");
 	if (go_fd >= 0) {
 		if (write(go_fd, "g", 1) != 1)
 			perror("zcguard trace: starting the command");
@@ -340,7 +423,10 @@ int cmd_trace(int argc, char **argv)
 	while (!stop) {
 		unsigned long long now;
 
-		err = ring_buffer__poll(rb, 100);
+		err = ring_buffer__poll(rb, POLL_MS);
+		/* Records come without a wakeup: take them every period. */
+		if (err >= 0)
+			err = ring_buffer__consume(rb);
 		if (err < 0 && err != -EINTR) {
 			fprintf(stderr, "zcguard trace: ring buffer poll: %s\n",
 				strerror(-err));
@@ -348,7 +434,7 @@ int cmd_trace(int argc, char **argv)
 		}
 		now = mono_ns();
 		while (now >= next_tick) {
-			zct_out_tick(&out, (next_tick - start) / 1e9);
+			tick(&out, skel, (next_tick - start) / 1e9, &prev);
 			next_tick += 1000000000ULL;
 		}
 		if (deadline && now >= deadline)
@@ -371,9 +457,10 @@ int cmd_trace(int argc, char **argv)
 	}
 	/* Whatever is still queued belongs to this run. */
 	ring_buffer__consume(rb);
-	if (out.summary && (out.s_calls || out.s_viol))
-		zct_out_tick(&out, (mono_ns() - start) / 1e9);
-	cnt = skel->bss->counters;
+	read_counters(skel, &cnt, false);
+	if (out.summary && (cnt.returns != prev.returns ||
+			    cnt.violations != prev.violations))
+		tick(&out, skel, (mono_ns() - start) / 1e9, &prev);
 	zct_out_totals(&out, mode->name, &cnt);
 	if (cmd_rc)
 		fprintf(stderr, "zcguard trace: the command exited %d\n",

@@ -98,30 +98,13 @@ static void text_event(struct zct_out *o, const struct zct_event *e,
 void zct_out_event(struct zct_out *o, const struct zct_event *e)
 {
 	char local[64], peer[64];
-	bool show;
 
 	if (e->kind == ZCT_CALL) {
-		o->calls++;
-		o->s_calls++;
-		o->s_mapped += e->mapped_len;
-		if (e->copybuf_used > 0)
-			o->s_copied += e->copybuf_used;
-		o->s_skipped += e->skip_hint;
-		o->s_dur_sum += e->dur_ns;
-		if (e->dur_ns > o->s_dur_max)
-			o->s_dur_max = e->dur_ns;
-		if (e->ret < 0) {
-			o->errors++;
-			o->s_errors++;
-		}
-	} else {
-		o->violations++;
-		o->s_viol++;
+		o->events++;
+		/* Only event mode sends calls; -q there only counts. */
+		if (o->summary || o->quiet)
+			return;
 	}
-	/* Violations always show; calls only in event mode. */
-	show = e->kind != ZCT_CALL || (!o->summary && !o->quiet);
-	if (!show)
-		return;
 	fmt_addr(local, sizeof(local), e->family, e->saddr, e->sport);
 	fmt_addr(peer, sizeof(peer), e->family, e->daddr, e->dport);
 	if (o->json)
@@ -131,45 +114,67 @@ void zct_out_event(struct zct_out *o, const struct zct_event *e)
 	fflush(o->f);
 }
 
-void zct_out_tick(struct zct_out *o, double t_sec)
+void zct_out_tick(struct zct_out *o, double t_sec,
+		  const struct zct_counters *d)
 {
-	double avg = o->s_calls ? o->s_dur_sum / 1e3 / o->s_calls : 0;
+	unsigned long long calls = d->returns;
+	double avg = calls ? d->dur_sum / 1e3 / calls : 0;
 
-	if (o->summary && o->json)
+	if (!o->summary)
+		return;
+	if (o->json)
 		fprintf(o->f, "{\"type\":\"summary\",\"t\":%.1f,\"calls\":%llu,"
 			"\"mapped\":%llu,\"copybuf\":%llu,\"skipped\":%llu,"
 			"\"errors\":%llu,\"violations\":%llu,"
 			"\"avg_us\":%.1f,\"max_us\":%.1f}\n", t_sec,
-			o->s_calls, o->s_mapped, o->s_copied, o->s_skipped,
-			o->s_errors, o->s_viol, avg, o->s_dur_max / 1e3);
-	else if (o->summary)
+			calls, (unsigned long long)d->mapped,
+			(unsigned long long)d->copybuf,
+			(unsigned long long)d->skipped,
+			(unsigned long long)d->errors,
+			(unsigned long long)d->violations, avg,
+			d->dur_max / 1e3);
+	else
 		fprintf(o->f, "%6.1fs calls=%llu mapped=%llu copybuf=%llu "
 			"skipped=%llu errors=%llu violations=%llu "
-			"avg=%.1fus max=%.1fus\n", t_sec, o->s_calls,
-			o->s_mapped, o->s_copied, o->s_skipped, o->s_errors,
-			o->s_viol, avg, o->s_dur_max / 1e3);
+			"avg=%.1fus max=%.1fus\n", t_sec, calls,
+			(unsigned long long)d->mapped,
+			(unsigned long long)d->copybuf,
+			(unsigned long long)d->skipped,
+			(unsigned long long)d->errors,
+			(unsigned long long)d->violations, avg,
+			d->dur_max / 1e3);
 	fflush(o->f);
-	o->s_calls = o->s_mapped = o->s_copied = o->s_skipped = 0;
-	o->s_errors = o->s_viol = o->s_dur_sum = o->s_dur_max = 0;
 }
 
+/*
+ * calls: finished calls as the kernel side counted them; events: the
+ * per-call records user space received (event mode only, else 0), so a
+ * test can check that every call arrived as a record.
+ */
 void zct_out_totals(struct zct_out *o, const char *mode,
 		    const struct zct_counters *c)
 {
+	const char *counting = o->per_call ? "events" : "kernel counters";
+
 	if (o->json)
 		fprintf(o->f, "{\"type\":\"total\",\"mode\":\"%s\","
-			"\"events\":%llu,\"violations\":%llu,\"errors\":%llu,"
+			"\"counting\":\"%s\",\"calls\":%llu,\"events\":%llu,"
+			"\"violations\":%llu,\"errors\":%llu,"
 			"\"entries\":%llu,\"returns\":%llu,\"dropped\":%llu}\n",
-			mode, o->calls, (unsigned long long)c->violations,
-			o->errors, (unsigned long long)c->entries,
+			mode, counting, (unsigned long long)c->returns,
+			o->events, (unsigned long long)c->violations,
+			(unsigned long long)c->errors,
+			(unsigned long long)c->entries,
 			(unsigned long long)c->returns,
 			(unsigned long long)c->dropped);
 	else
 		fprintf(o->f, "zcguard trace: %llu calls traced (%llu entered, "
-			"%llu returned), %llu errors, %llu dropped, "
-			"violations: %llu\n", o->calls,
+			"%llu returned, %llu per-call records), %llu errors, "
+			"%llu dropped, violations: %llu\n",
+			(unsigned long long)c->returns,
 			(unsigned long long)c->entries,
-			(unsigned long long)c->returns, o->errors,
+			(unsigned long long)c->returns, o->events,
+			(unsigned long long)c->errors,
 			(unsigned long long)c->dropped,
 			(unsigned long long)c->violations);
 	fflush(o->f);

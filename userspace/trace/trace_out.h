@@ -13,24 +13,22 @@ struct zct_out {
 	bool json;
 	bool summary;		/* per-second lines instead of events */
 	bool quiet;		/* totals (and violations) only */
+	bool per_call;		/* the BPF side sends a record per call */
 	unsigned long long t0_ns;	/* CLOCK_MONOTONIC at start */
 	bool header_done;
 
-	/* totals */
-	unsigned long long calls, violations, errors;
-
-	/* current summary second */
-	unsigned long long s_calls, s_mapped, s_copied, s_skipped;
-	unsigned long long s_errors, s_viol, s_dur_sum, s_dur_max;
+	/* per-call records received (event mode) */
+	unsigned long long events;
 };
 
-/* One event from the ring buffer. */
+/* One record from the ring buffer: a call or an entry violation. */
 void zct_out_event(struct zct_out *o, const struct zct_event *e);
 
-/* Ends the current summary second (prints it when in summary mode). */
-void zct_out_tick(struct zct_out *o, double t_sec);
+/* One second's summary line from the kernel counters' increase d. */
+void zct_out_tick(struct zct_out *o, double t_sec,
+		  const struct zct_counters *d);
 
-/* Final totals line. */
+/* Final totals line, from the kernel counters c. */
 void zct_out_totals(struct zct_out *o, const char *mode,
 		    const struct zct_counters *c);
 

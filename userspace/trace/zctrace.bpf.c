@@ -33,35 +33,76 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Only this process (tgid), 0 = all. Set by user space before load. */
 const volatile __u32 targ_tgid;
+/* ZCT_LVL_*: how much work each call gets (see zctrace.h). */
+const volatile __u32 level = ZCT_LVL_EVENTS;
+/*
+ * Per-call records do not wake the reader (a wakeup is an irq_work, a
+ * self-IPI and a scheduler wakeup: about 10 us per call on a VM, most of
+ * the tracer's cost); user space polls with a short timeout instead, and
+ * the reader is woken only when this much is queued. Violations always
+ * wake it.
+ */
+const volatile __u64 wake_bytes = 256 << 10;
 
-struct zct_counters counters;
+/* Per CPU, so the hot path never bounces a shared cache line. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct zct_counters);
+} counters SEC(".maps");
+
+/* Longest call per CPU; user space zeroes it every second. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} durmax SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 1 << 20);
 } events SEC(".maps");
 
-/* A call between entry and return, by thread. */
+/*
+ * A call between entry and return, per thread. Task storage rather than
+ * a hash by tid: no hashing, no bucket lock, no delete per call (the
+ * slot is reused; 'active' says a call is open).
+ */
 struct call {
 	struct zct_event ev;
 	struct tcp_zerocopy_receive *zc;	/* user pointer if 'user' */
+	int *uoptlen;		/* syscall mode: the user's optlen */
 	__u32 user;
+	__u32 active;
+	__s32 gso_optlen;	/* from __sys_getsockopt, if gso_set */
+	__u32 gso_set;
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u64);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct call);
 } calls SEC(".maps");
 
-/* optlen the thread passed to its current getsockopt(), by thread. */
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u64);
-	__type(value, __s32);
-} optlens SEC(".maps");
+static __always_inline struct zct_counters *cnt(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&counters, &zero);
+}
+
+/* Atomic even per CPU: a PREEMPT_RCU kernel may preempt a program. */
+#define CNT_ADD(n, field, v) __sync_fetch_and_add(&(n)->field, (v))
+
+static __always_inline struct call *call_of_current(bool create)
+{
+	return bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0,
+				    create ? BPF_LOCAL_STORAGE_GET_F_CREATE :
+				    0);
+}
 
 /* targ_tgid itself or a descendant (a shell running the workload). */
 static __always_inline bool wanted(__u64 id)
@@ -149,69 +190,28 @@ static __always_inline void read_queue(struct sock *sk, struct zct_event *e)
 		e->flags |= ZCT_F_HEAD_GAP;
 }
 
-/* Socket part of the entry snapshot, shared by every attach flavour. */
+/*
+ * The invariant part of the entry snapshot, taken for every call:
+ * rcv_nxt before the queue (softirq queues data, then moves rcv_nxt).
+ */
 static __always_inline void snap_sock(struct sock *sk, struct zct_event *e)
 {
 	struct tcp_sock *tp = (struct tcp_sock *)sk;
 
-	read_addrs(sk, e);
-	/* rcv_nxt before the queue: softirq queues data, then moves it. */
 	e->rcv_nxt = BPF_CORE_READ(tp, rcv_nxt);
 	e->copied_seq = BPF_CORE_READ(tp, copied_seq);
 	e->inq = inq_of(sk, e->rcv_nxt, e->copied_seq);
 	read_queue(sk, e);
 }
 
-static __always_inline void start_event(struct zct_event *e, __u64 id)
+/* Who and where: only for records (every call in event mode). */
+static __always_inline void fill_who(struct sock *sk, struct zct_event *e,
+				    __u64 id)
 {
-	__sync_fetch_and_add(&counters.entries, 1);
-	e->ts_ns = bpf_ktime_get_ns();
 	e->pid = id >> 32;
 	e->tid = (__u32)id;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
-}
-
-/* Flags the violation at once, then parks the call until it returns. */
-static __always_inline void park(struct call *c, __u64 id)
-{
-	struct zct_event *e = &c->ev;
-
-	if (e->inq > e->queued) {
-		e->flags |= ZCT_F_VIOLATION;
-		e->kind = ZCT_ENTRY_VIOLATION;
-		__sync_fetch_and_add(&counters.violations, 1);
-		if (bpf_ringbuf_output(&events, e, sizeof(*e), 0))
-			__sync_fetch_and_add(&counters.dropped, 1);
-	}
-	e->kind = ZCT_CALL;
-	bpf_map_update_elem(&calls, &id, c, BPF_ANY);
-}
-
-static __always_inline int on_entry(struct sock *sk,
-				    struct tcp_zerocopy_receive *zc)
-{
-	__u64 id = bpf_get_current_pid_tgid();
-	struct zct_event *e;
-	struct call c = {};
-	__s32 *optlen;
-
-	if (!wanted(id))
-		return 0;
-	e = &c.ev;
-	c.zc = zc;
-	start_event(e, id);
-	e->optlen = -1;
-	optlen = bpf_map_lookup_elem(&optlens, &id);
-	if (optlen) {
-		e->optlen = *optlen;
-		e->flags |= ZCT_F_OPTLEN;
-	}
-	snap_sock(sk, e);
-	e->address = BPF_CORE_READ(zc, address);
-	e->req_len = BPF_CORE_READ(zc, length);
-	e->copybuf_req = BPF_CORE_READ(zc, copybuf_len);
-	park(&c, id);
-	return 0;
+	read_addrs(sk, e);
 }
 
 /* Reads the first optlen bytes (at most the struct) of the user's zc. */
@@ -227,53 +227,169 @@ static __always_inline void read_user_zc(struct tcp_zerocopy_receive *dst,
 	bpf_probe_read_user(dst, n, uptr);
 }
 
-static __always_inline int on_return(int ret)
+/* The request fields: from the kernel's zc, or the user's. */
+static __always_inline void read_request(struct call *c)
+{
+	struct tcp_zerocopy_receive *zc = c->zc, uzc = {};
+	struct zct_event *e = &c->ev;
+
+	if (!c->user) {
+		e->address = BPF_CORE_READ(zc, address);
+		e->req_len = BPF_CORE_READ(zc, length);
+		e->copybuf_req = BPF_CORE_READ(zc, copybuf_len);
+	} else if (e->optlen >= 12) {
+		read_user_zc(&uzc, c->zc, e->optlen);
+		e->address = uzc.address;
+		e->req_len = uzc.length;
+		if (e->optlen >= 36)
+			e->copybuf_req = uzc.copybuf_len;
+	}
+}
+
+/*
+ * Common entry: c->ev holds the zeroed record with optlen set. Checks
+ * the invariant (every level), flags a violation at once, then marks
+ * the call open until it returns.
+ */
+static __always_inline void on_entry_common(struct call *c, struct sock *sk,
+					    __u64 id)
+{
+	struct zct_counters *n = cnt();
+	struct zct_event *e = &c->ev;
+
+	if (!n)
+		return;
+	CNT_ADD(n, entries, 1);
+	if (level != ZCT_LVL_COUNT)
+		e->ts_ns = bpf_ktime_get_ns();
+	snap_sock(sk, e);
+	if (level == ZCT_LVL_EVENTS) {
+		fill_who(sk, e, id);
+		read_request(c);
+	}
+	if (e->inq > e->queued) {
+		if (level != ZCT_LVL_EVENTS) {
+			/* Rare: the full record only now. */
+			if (!e->ts_ns)
+				e->ts_ns = bpf_ktime_get_ns();
+			if (c->user && !(e->flags & ZCT_F_OPTLEN) &&
+			    !bpf_probe_read_user(&e->optlen, sizeof(e->optlen),
+						 c->uoptlen))
+				e->flags |= ZCT_F_OPTLEN;
+			fill_who(sk, e, id);
+			read_request(c);
+		}
+		e->flags |= ZCT_F_VIOLATION;
+		e->kind = ZCT_ENTRY_VIOLATION;
+		CNT_ADD(n, violations, 1);
+		if (bpf_ringbuf_output(&events, e, sizeof(*e),
+				       BPF_RB_FORCE_WAKEUP))
+			CNT_ADD(n, dropped, 1);
+	}
+	e->kind = ZCT_CALL;
+	c->active = 1;
+}
+
+static __always_inline int on_entry(struct sock *sk,
+				    struct tcp_zerocopy_receive *zc)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	struct tcp_zerocopy_receive uzc = {};
-	struct tcp_zerocopy_receive *zc;
-	struct zct_event *e;
 	struct call *c;
 
-	c = bpf_map_lookup_elem(&calls, &id);
+	if (!wanted(id))
+		return 0;
+	c = call_of_current(true);
 	if (!c)
 		return 0;
-	__sync_fetch_and_add(&counters.returns, 1);
+	__builtin_memset(&c->ev, 0, sizeof(c->ev));
+	c->zc = zc;
+	c->user = 0;
+	c->ev.optlen = -1;
+	if (c->gso_set) {
+		c->ev.optlen = c->gso_optlen;
+		c->ev.flags |= ZCT_F_OPTLEN;
+		c->gso_set = 0;
+	}
+	on_entry_common(c, sk, id);
+	return 0;
+}
+
+/* Only wake the reader once a good part of the ring is queued. */
+static __always_inline __u64 wake_flag(void)
+{
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wake_bytes ?
+	       BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline int on_return(int ret)
+{
+	struct tcp_zerocopy_receive *zc, uzc = {};
+	struct zct_counters *n;
+	struct zct_event *e;
+	__u32 zero = 0;
+	struct call *c;
+	__u64 *max;
+
+	c = call_of_current(false);
+	if (!c || !c->active)
+		return 0;
+	c->active = 0;
+	n = cnt();
+	if (!n)
+		return 0;
+	CNT_ADD(n, returns, 1);
+	if (ret < 0)
+		CNT_ADD(n, errors, 1);
+	if (level == ZCT_LVL_COUNT)
+		return 0;
 	e = &c->ev;
-	zc = c->zc;
 	e->dur_ns = bpf_ktime_get_ns() - e->ts_ns;
 	e->ret = ret;
+	zc = c->zc;
 	if (!c->user) {
 		e->mapped_len = BPF_CORE_READ(zc, length);
 		e->skip_hint = BPF_CORE_READ(zc, recv_skip_hint);
 		e->copybuf_used = BPF_CORE_READ(zc, copybuf_len);
 	} else if (!ret) {
 		/* The kernel copied only optlen bytes back. */
-		read_user_zc(&uzc, zc, e->optlen);
+		read_user_zc(&uzc, c->zc, e->optlen);
 		e->mapped_len = uzc.length;
 		if (e->optlen >= 16)
 			e->skip_hint = uzc.recv_skip_hint;
 		if (e->optlen >= 36)
 			e->copybuf_used = uzc.copybuf_len;
 	}
-	if (bpf_ringbuf_output(&events, e, sizeof(*e), 0))
-		__sync_fetch_and_add(&counters.dropped, 1);
-	bpf_map_delete_elem(&calls, &id);
-	bpf_map_delete_elem(&optlens, &id);
+	CNT_ADD(n, mapped, e->mapped_len);
+	if (e->copybuf_used > 0)
+		CNT_ADD(n, copybuf, e->copybuf_used);
+	CNT_ADD(n, skipped, e->skip_hint);
+	CNT_ADD(n, dur_sum, e->dur_ns);
+	max = bpf_map_lookup_elem(&durmax, &zero);
+	/* Racy by design: a lost maximum only blurs one second's line. */
+	if (max && e->dur_ns > *max)
+		*max = e->dur_ns;
+	if (level == ZCT_LVL_EVENTS &&
+	    bpf_ringbuf_output(&events, e, sizeof(*e), wake_flag()))
+		CNT_ADD(n, dropped, 1);
 	return 0;
 }
 
-static __always_inline int on_getsockopt(int level, int optname,
+static __always_inline int on_getsockopt(int level_, int optname,
 					 int *uoptlen)
 {
 	__u64 id = bpf_get_current_pid_tgid();
+	struct call *c;
 	__s32 len = -1;
 
-	if (level != SOL_TCP || optname != TCP_ZEROCOPY_RECEIVE ||
+	if (level_ != SOL_TCP || optname != TCP_ZEROCOPY_RECEIVE ||
 	    !wanted(id))
 		return 0;
+	c = call_of_current(true);
+	if (!c)
+		return 0;
 	bpf_probe_read_user(&len, sizeof(len), uoptlen);
-	bpf_map_update_elem(&optlens, &id, &len, BPF_ANY);
+	c->gso_optlen = len;
+	c->gso_set = 1;
 	return 0;
 }
 
@@ -351,45 +467,46 @@ static __always_inline struct sock *sock_of_fd(unsigned long fd)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter_zc, struct pt_regs *regs, long nr)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct tcp_zerocopy_receive uzc = {};
-	struct zct_event *e;
-	struct call c = {};
+	struct call *c;
 	struct sock *sk;
-	int *uoptlen;
+	__u64 id;
 
-	if (nr != NR_getsockopt || !wanted(id))
+	/*
+	 * This runs on every system call of the machine: the cheapest
+	 * tests first, registers read directly (a BTF pointer), not
+	 * through bpf_probe_read_kernel().
+	 */
+	if (nr != NR_getsockopt)
 		return 0;
-	if (BPF_CORE_READ(regs, si) != SOL_TCP ||
-	    BPF_CORE_READ(regs, dx) != TCP_ZEROCOPY_RECEIVE)
+	if (regs->si != SOL_TCP || regs->dx != TCP_ZEROCOPY_RECEIVE)
 		return 0;
-	sk = sock_of_fd(BPF_CORE_READ(regs, di));
+	id = bpf_get_current_pid_tgid();
+	if (!wanted(id))
+		return 0;
+	sk = sock_of_fd(regs->di);
 	if (!sk || BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP)
 		return 0;
-	e = &c.ev;
-	c.user = 1;
-	c.zc = (void *)BPF_CORE_READ(regs, r10);
-	uoptlen = (void *)BPF_CORE_READ(regs, r8);
-	start_event(e, id);
-	e->optlen = -1;
-	if (!bpf_probe_read_user(&e->optlen, sizeof(e->optlen), uoptlen))
-		e->flags |= ZCT_F_OPTLEN;
-	snap_sock(sk, e);
-	if (e->optlen >= 12) {
-		read_user_zc(&uzc, c.zc, e->optlen);
-		e->address = uzc.address;
-		e->req_len = uzc.length;
-		if (e->optlen >= 36)
-			e->copybuf_req = uzc.copybuf_len;
-	}
-	park(&c, id);
+	c = call_of_current(true);
+	if (!c)
+		return 0;
+	__builtin_memset(&c->ev, 0, sizeof(c->ev));
+	c->user = 1;
+	c->zc = (void *)regs->r10;
+	c->uoptlen = (int *)regs->r8;
+	c->ev.optlen = -1;
+	/* Counting alone needs no optlen: the user read is skipped. */
+	if (level != ZCT_LVL_COUNT &&
+	    !bpf_probe_read_user(&c->ev.optlen, sizeof(c->ev.optlen),
+				 c->uoptlen))
+		c->ev.flags |= ZCT_F_OPTLEN;
+	on_entry_common(c, sk, id);
 	return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit_zc, struct pt_regs *regs, long ret)
 {
-	if (BPF_CORE_READ(regs, orig_ax) != NR_getsockopt)
+	if (regs->orig_ax != NR_getsockopt)
 		return 0;
 	return on_return(ret);
 }

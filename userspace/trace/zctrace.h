@@ -19,6 +19,16 @@ enum {
 	ZCT_ENTRY_VIOLATION,	/* sent at entry, before the kernel acts */
 };
 
+/*
+ * How much each traced call costs (rodata "level", set before load).
+ * Every level checks the invariant at entry and sends a violation at once.
+ */
+enum {
+	ZCT_LVL_COUNT,		/* counters only (--quiet) */
+	ZCT_LVL_SUMMARY,	/* + duration and results, per CPU (--summary) */
+	ZCT_LVL_EVENTS,		/* + one ring-buffer record per call */
+};
+
 /* zct_event.flags */
 #define ZCT_F_VIOLATION	0x1	/* tcp_inq() > bytes really queued */
 #define ZCT_F_OPTLEN	0x2	/* optlen was seen at the syscall */
@@ -54,12 +64,22 @@ struct zct_event {
 	__s32 ret;		/* return value */
 };
 
-/* Counters the BPF side keeps in .bss, read once at the end. */
+/*
+ * Counters the BPF side keeps per CPU (map "counters"; user space sums
+ * the CPUs). They let --summary and --quiet run without a ring-buffer
+ * record per call: there only violations travel as records.
+ */
 struct zct_counters {
-	__u64 entries;
-	__u64 returns;
+	__u64 entries;		/* calls seen at entry */
+	__u64 returns;		/* of those, calls that returned */
 	__u64 violations;
 	__u64 dropped;		/* ring buffer full */
+	__u64 errors;		/* returned < 0 */
+	__u64 mapped;		/* bytes mapped (zc->length at return) */
+	__u64 copybuf;		/* bytes copied to copybuf */
+	__u64 skipped;		/* recv_skip_hint bytes */
+	__u64 dur_sum;		/* ns, entry to return (summary mode) */
+	__u64 dur_max;		/* ns, from map durmax, zeroed every second */
 };
 
 #endif
