@@ -170,23 +170,34 @@ static __always_inline void read_addrs(struct sock *sk, struct zct_event *e)
  * contiguous, so the tail skb's end_seq bounds it (a FIN counts one, which
  * tcp_inq() subtracts again); no walk needed.
  */
-static __always_inline void read_queue(struct sock *sk, struct zct_event *e)
+static __always_inline struct sk_buff *read_queue(struct sock *sk,
+						  struct zct_event *e)
 {
-	struct sk_buff_head *q = &sk->sk_receive_queue;
-	struct sk_buff *tail = BPF_CORE_READ(sk, sk_receive_queue.prev);
-	struct sk_buff *head = BPF_CORE_READ(sk, sk_receive_queue.next);
+	/* The head of struct sk_buff_head, in one read instead of three. */
+	struct {
+		struct sk_buff *next, *prev;
+		__u32 qlen;
+	} q = {};
 	struct tcp_skb_cb *cb;
 	__s32 n;
 
-	e->qlen = BPF_CORE_READ(sk, sk_receive_queue.qlen);
+	bpf_core_read(&q, sizeof(q), &sk->sk_receive_queue);
+	e->qlen = q.qlen;
 	e->queued = 0;
-	if (!tail || (void *)tail == (void *)q)
-		return;
-	cb = (struct tcp_skb_cb *)&tail->cb[0];
+	if (!q.prev || (void *)q.prev == (void *)&sk->sk_receive_queue)
+		return NULL;
+	cb = (struct tcp_skb_cb *)&q.prev->cb[0];
 	n = BPF_CORE_READ(cb, end_seq) - e->copied_seq;
 	e->queued = n > 0 ? n : 0;
-	cb = (struct tcp_skb_cb *)&head->cb[0];
-	if ((__s32)(BPF_CORE_READ(cb, seq) - e->copied_seq) > 0)
+	return q.next;
+}
+
+/* Informational (records only): the head skb starts past copied_seq. */
+static __always_inline void head_gap(struct sk_buff *head, struct zct_event *e)
+{
+	struct tcp_skb_cb *cb = (struct tcp_skb_cb *)&head->cb[0];
+
+	if (head && (__s32)(BPF_CORE_READ(cb, seq) - e->copied_seq) > 0)
 		e->flags |= ZCT_F_HEAD_GAP;
 }
 
@@ -194,14 +205,15 @@ static __always_inline void read_queue(struct sock *sk, struct zct_event *e)
  * The invariant part of the entry snapshot, taken for every call:
  * rcv_nxt before the queue (softirq queues data, then moves rcv_nxt).
  */
-static __always_inline void snap_sock(struct sock *sk, struct zct_event *e)
+static __always_inline struct sk_buff *snap_sock(struct sock *sk,
+						 struct zct_event *e)
 {
 	struct tcp_sock *tp = (struct tcp_sock *)sk;
 
 	e->rcv_nxt = BPF_CORE_READ(tp, rcv_nxt);
 	e->copied_seq = BPF_CORE_READ(tp, copied_seq);
 	e->inq = inq_of(sk, e->rcv_nxt, e->copied_seq);
-	read_queue(sk, e);
+	return read_queue(sk, e);
 }
 
 /* Who and where: only for records (every call in event mode). */
@@ -256,14 +268,16 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 {
 	struct zct_counters *n = cnt();
 	struct zct_event *e = &c->ev;
+	struct sk_buff *head;
 
 	if (!n)
 		return;
 	CNT_ADD(n, entries, 1);
 	if (level != ZCT_LVL_COUNT)
 		e->ts_ns = bpf_ktime_get_ns();
-	snap_sock(sk, e);
+	head = snap_sock(sk, e);
 	if (level == ZCT_LVL_EVENTS) {
+		head_gap(head, e);
 		fill_who(sk, e, id);
 		read_request(c);
 	}
@@ -276,6 +290,7 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 			    !bpf_probe_read_user(&e->optlen, sizeof(e->optlen),
 						 c->uoptlen))
 				e->flags |= ZCT_F_OPTLEN;
+			head_gap(head, e);
 			fill_who(sk, e, id);
 			read_request(c);
 		}
@@ -447,14 +462,23 @@ int BPF_KPROBE(gso_kprobe, int fd, int level, int optname, char *optval,
 static __always_inline struct sock *sock_of_fd(unsigned long fd)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
-	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
-	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct files_struct *files;
 	struct socket *sock;
 	struct file *f = NULL;
+	struct fdtable *fdt;
 
-	if (fd >= BPF_CORE_READ(fdt, max_fds))
+	/*
+	 * Task, files and fdtable are BTF pointers: plain loads, no helper
+	 * call. The fd array (a double pointer) and what it points to are
+	 * not, so from there on bpf_probe_read_kernel().
+	 */
+	files = t->files;
+	if (!files)
 		return NULL;
-	bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	fdt = files->fdt;
+	if (!fdt || fd >= fdt->max_fds)
+		return NULL;
+	bpf_probe_read_kernel(&f, sizeof(f), &fdt->fd[fd]);
 	if (!f)
 		return NULL;
 	sock = BPF_CORE_READ(f, private_data);
