@@ -9,7 +9,7 @@
 #    call returned, nothing dropped, no violation;
 #  - tcp_zerocopy_bpf_cgroup (the cgroup getsockopt selftest), if given;
 #  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
-#    block mode, per mode: the tracer flags the injected socket's call
+#    block mode, per mode, with and without -q: the tracer flags the injected socket's call
 #    at entry (inq 65536, queued 0), the guard blocks it, both count one.
 MODES="fentry kprobe syscall"
 n=0
@@ -64,9 +64,15 @@ if [ -e /bin/zcguard.ko ] && [ -x /bin/zcg-inject ]; then
 		exit 1
 	fi
 	stats=/sys/kernel/debug/zcguard/guard_stats
-	for mode in $MODES; do
-		out=/tmp/inj-$mode.out
-		zcguard-trace -m "$mode" -d 60 >"$out" 2>&1 &
+	# Each mode with a record per call and with -q (counts in the
+	# kernel, violation records only): both must flag it at entry.
+	for run in $(for m in $MODES; do echo "$m" "$m,-q"; done); do
+		mode=${run%%,*}
+		q=${run#"$mode"}
+		q=${q#,}
+		out=/tmp/inj-$mode$q.out
+		# shellcheck disable=SC2086
+		zcguard-trace -m "$mode" $q -d 60 >"$out" 2>&1 &
 		tp=$!
 		i=0
 		while ! grep -q attached "$out" && [ $i -lt 300 ] &&
@@ -84,22 +90,22 @@ if [ -e /bin/zcguard.ko ] && [ -x /bin/zcg-inject ]; then
 		sed 's/^/# /' "$out" /tmp/inject.out
 		echo "# guard_stats: $(tr "\n" " " <"$stats")"
 		if [ $irc = 0 ]; then
-			ok "$mode: the guard blocked the injected call"
+			ok "$mode${q:+ $q}: the guard blocked the injected call"
 		else
-			not_ok "$mode: zcg-inject block exited $irc"
+			not_ok "$mode${q:+ $q}: zcg-inject block exited $irc"
 		fi
 		v=$(grep -c 'VIOLATION pid=[0-9]* comm=zcg-inject .*inq=65536 queued=0 ' "$out")
 		total=$(sed -n 's/.*violations: \([0-9]*\)$/\1/p' "$out")
 		if [ "$v" = 1 ] && [ "$total" = 1 ] && [ $trc = 1 ]; then
-			ok "$mode: the tracer flagged the call at entry (inq 65536, queued 0), exit 1"
+			ok "$mode${q:+ $q}: the tracer flagged the call at entry (inq 65536, queued 0), exit 1"
 		else
-			not_ok "$mode: tracer VIOLATION lines=$v total=$total exit=$trc"
+			not_ok "$mode${q:+ $q}: tracer VIOLATION lines=$v total=$total exit=$trc"
 		fi
 		if [ -n "$before" ] && [ -n "$after" ] &&
 		   [ $((after - before)) = "$total" ]; then
-			ok "$mode: tracer and guard agree ($total violation)"
+			ok "$mode${q:+ $q}: tracer and guard agree ($total violation)"
 		else
-			not_ok "$mode: guard counted $before -> $after, tracer $total"
+			not_ok "$mode${q:+ $q}: guard counted $before -> $after, tracer $total"
 		fi
 	done
 fi
