@@ -161,6 +161,7 @@ done
 # Selftests: static builds for the guest.
 ksft_files=
 ksft_names=
+mkdir -p "$BUILD/guest-ksft"
 if make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests" \
 	OUTPUT="$BUILD/guest-ksft" LDFLAGS=-static >"$OUT/selftests-build.log" 2>&1; then
 	ksft_runner
