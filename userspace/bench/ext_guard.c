@@ -45,6 +45,8 @@ int ext_guard_attach(struct ext_guard *g, char *err, size_t len)
 	char *argv[] = { "/bin/sh", "-c", (char *)g->cmd, NULL };
 	long long end = zcg_now_ms() + ATTACH_MS;
 	int p[2], left;
+	char *line;
+	size_t n;
 
 	g->len = 0;
 	g->out[0] = 0;
@@ -69,6 +71,10 @@ int ext_guard_attach(struct ext_guard *g, char *err, size_t len)
 			return -1;
 		}
 	}
+	/* The tracer says here which attach mode and level it runs. */
+	line = strstr(g->out, "attached");
+	n = strcspn(line, "\n");
+	snprintf(g->what, sizeof(g->what), "%.*s", (int)n, line);
 	return 0;
 }
 

@@ -26,6 +26,7 @@ struct ext_guard {
 	int fd;			/* its stdout + stderr */
 	char out[2048];		/* the tail of what it printed */
 	size_t len;
+	char what[256];		/* its "attached" line: what it measured */
 };
 
 /* Starts cmd and waits until it prints a line containing "attached". */

@@ -15,6 +15,7 @@
 
 #include "bench/guard.h"
 #include "bench/opts.h"
+#include "lib/json.h"
 
 #define MAX_REPS 100
 #define MAX_VARIANTS (BENCH_MAX_GUARDS + 1)
@@ -153,11 +154,21 @@ static void report(const struct bench_opts *o, struct variant *v, int nv)
 			continue;
 		fprintf(f, "%s\n    {\"guard\": \"%s\", ", k ? "," : "",
 			v[k].name);
+		if (v[k].ext.what[0]) {
+			/* which tracer mode and level was measured */
+			fprintf(f, "\"attached\": ");
+			zcg_json_str(f, v[k].ext.what);
+			fprintf(f, ", ");
+		}
 		bench_json_stat(f, "usec_per_mb", &us);
 		fprintf(f, ", ");
 		bench_json_stat(f, "ratio_to_none", &rs);
 		fprintf(f, "}");
 	}
+	for (k = 0; k < nv; k++)
+		if (v[k].ext.what[0])
+			bprintf("%s: %s\n  %s\n", v[k].name, v[k].ext.cmd,
+				v[k].ext.what);
 	if (f) {
 		fprintf(f, "\n  ]");
 		bench_json_close(o, f);
@@ -176,7 +187,10 @@ int bench_overhead(const struct bench_opts *o)
 	} else {
 		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 		exe[n > 0 ? n : 0] = 0;
-		/* -q: the BPF programs run on every call, nothing printed */
+		/*
+		 * -q: the cheapest tracer mode that still sees every call:
+		 * the invariant check and per-CPU counts, no record per call
+		 */
 		snprintf(trace_cmd, sizeof(trace_cmd), "'%s' trace -q", exe);
 	}
 	memset(v, 0, sizeof(v));
