@@ -210,19 +210,45 @@ static int setup(struct bisect *b, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'r': b->o.repo = optarg; break;
-		case 'B': b->o.bad = optarg; break;
-		case 'G': b->o.good = optarg; break;
-		case 'c': b->o.config = optarg; break;
-		case 'p': b->o.repro = optarg; break;
-		case 'f': b->o.fix = 1; break;
-		case 'R': b->o.resume = 1; break;
-		case 'X': b->o.reset = 1; break;
-		case 'l': b->o.log = optarg; break;
-		case 'w': b->o.workdir = optarg; break;
-		case 'o': b->o.build_dir = optarg; break;
-		case 'b': b->o.build_cmd = optarg; break;
-		case 't': b->o.test_cmd = optarg; break;
+		case 'r':
+			b->o.repo = optarg;
+			break;
+		case 'B':
+			b->o.bad = optarg;
+			break;
+		case 'G':
+			b->o.good = optarg;
+			break;
+		case 'c':
+			b->o.config = optarg;
+			break;
+		case 'p':
+			b->o.repro = optarg;
+			break;
+		case 'f':
+			b->o.fix = 1;
+			break;
+		case 'R':
+			b->o.resume = 1;
+			break;
+		case 'X':
+			b->o.reset = 1;
+			break;
+		case 'l':
+			b->o.log = optarg;
+			break;
+		case 'w':
+			b->o.workdir = optarg;
+			break;
+		case 'o':
+			b->o.build_dir = optarg;
+			break;
+		case 'b':
+			b->o.build_cmd = optarg;
+			break;
+		case 't':
+			b->o.test_cmd = optarg;
+			break;
 		case 'n':
 			if (parse_int(optarg, 1, 100, &b->o.runs))
 				return bad_arg("--runs %s: want 1..100", optarg);
@@ -248,12 +274,14 @@ static int setup(struct bisect *b, int argc, char **argv)
 	if (!b->o.resume && !b->o.reset && (!b->o.bad || !b->o.good))
 		return bad_arg("%s", "--bad REV and --good REV are required");
 	if (b->o.config) {
-		if (!(p = abs_file(b->o.config)))
+		p = abs_file(b->o.config);
+		if (!p)
 			return bad_arg("--config %s: no such file", b->o.config);
 		b->o.config = p;
 	}
 	if (b->o.repro) {
-		if (!(p = abs_file(b->o.repro)))
+		p = abs_file(b->o.repro);
+		if (!p)
 			return bad_arg("--repro %s: no such file", b->o.repro);
 		b->o.repro = p;
 	}

@@ -252,7 +252,7 @@ static char *line_with(char *text, const char *needle)
  */
 enum bstep git_bisect(struct bisect *b, char result[SHA_LEN + 1], ...)
 {
-	char needle[64], *out = NULL, *p, *q, *last = NULL;
+	char needle[64], *out = NULL, *p, *q, *last = NULL, *done, *range;
 	enum bstep step = BSTEP_ERROR;
 	va_list ap;
 	char *argv[GIT_MAX_ARGS + 2];
@@ -271,21 +271,24 @@ enum bstep git_bisect(struct bisect *b, char result[SHA_LEN + 1], ...)
 
 	snprintf(needle, sizeof(needle), " is the first %s commit",
 		 b->term_new);
-	if ((p = line_with(out, needle)) && is_sha(p)) {
-		memcpy(result, p, SHA_LEN);
+	done = line_with(out, needle);
+	range = line_with(out, "could be any of:");
+	p = strstr(out, "Bisecting: ");
+	if (done && is_sha(done)) {
+		memcpy(result, done, SHA_LEN);
 		result[SHA_LEN] = '\0';
-		blog_text(b, p);
+		blog_text(b, done);
 		step = BSTEP_DONE;
-	} else if ((p = line_with(out, "could be any of:"))) {
+	} else if (range) {
 		q = line_with(out, "There are only");
-		if (q && q < p)
-			p = q;
-		q = strstr(p, "We cannot bisect more!");
+		if (q && q < range)
+			range = q;
+		q = strstr(range, "We cannot bisect more!");
 		if (q)
 			*q = '\0';
-		blog_text(b, p);
+		blog_text(b, range);
 		step = BSTEP_RANGE;
-	} else if (r == 0 && (p = strstr(out, "Bisecting: "))) {
+	} else if (r == 0 && p) {
 		/* replay prints every step: the last one is where we are */
 		while (p) {
 			if (p == out || p[-1] == '\n')
