@@ -44,9 +44,16 @@
 #define SIOCINQ_		0x541b
 #define QUEUE_SEQ		0x12345678
 
-#define DATA_ADDR	0x20000000ul	/* scratch arguments, like syz's */
+/*
+ * syzkaller's data area, where its programs' pointer arguments live
+ * (0x7f0000000000 in the syz program below is this address). Current
+ * syzkaller puts it at 0x200000000000; the older 0x20000000 can land on
+ * the brk heap of a static binary (randomized up to 32 MiB past it) and
+ * MAP_FIXED then wipes malloc's memory.
+ */
+#define DATA_ADDR	0x200000000000ul
 #define DATA_SIZE	0x1000000ul
-#define SOCK_MAP_ADDR	0x20ffc000ul	/* the socket's mmap */
+#define SOCK_MAP_ADDR	(DATA_ADDR + 0xffc000ul)	/* the socket's mmap */
 #define SOCK_MAP_SIZE	0x4000ul
 
 #define CHILD_LIMIT_MS	5000
