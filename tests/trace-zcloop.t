@@ -33,8 +33,9 @@ check() {
 	ent=$(field entries "$2")
 	ret=$(field returns "$2")
 	drop=$(field dropped "$2")
+	missed=$(field missed "$2")
 	want_ev=${4:-$calls}
-	echo "# $1: loop calls=$calls traced calls=$kc events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol"
+	echo "# $1: loop calls=$calls traced calls=$kc events=$ev entries=$ent returns=$ret dropped=$drop missed=$missed violations=$viol"
 	if [ -n "$calls" ] && [ "$calls" -gt 0 ] && [ "$kc" = "$calls" ] &&
 	   [ "$ev" = "$want_ev" ] &&
 	   [ "$ent" = "$calls" ] && [ "$ret" = "$calls" ] &&

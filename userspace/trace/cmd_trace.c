@@ -339,6 +339,24 @@ static void tick(struct zct_out *out, struct zctrace *s, double t_sec,
 	zct_out_tick(out, t_sec, &d);
 }
 
+/* Runs skipped by the kernel's recursion check, all programs summed. */
+static unsigned long long missed_runs(struct zctrace *s)
+{
+	unsigned long long sum = 0;
+	struct bpf_program *p;
+
+	bpf_object__for_each_program(p, s->obj) {
+		struct bpf_prog_info info = { 0 };
+		__u32 len = sizeof(info);
+
+		if (bpf_program__fd(p) < 0 ||
+		    bpf_obj_get_info_by_fd(bpf_program__fd(p), &info, &len))
+			continue;
+		sum += info.recursion_misses;
+	}
+	return sum;
+}
+
 static const char *level_name(int level)
 {
 	return level == ZCT_LVL_EVENTS ? "a record per call" :
@@ -458,6 +476,7 @@ int cmd_trace(int argc, char **argv)
 	/* Whatever is still queued belongs to this run. */
 	ring_buffer__consume(rb);
 	read_counters(skel, &cnt, false);
+	out.missed = missed_runs(skel);
 	if (out.summary && (cnt.returns != prev.returns ||
 			    cnt.violations != prev.violations))
 		tick(&out, skel, (mono_ns() - start) / 1e9, &prev);

@@ -160,22 +160,23 @@ void zct_out_totals(struct zct_out *o, const char *mode,
 		fprintf(o->f, "{\"type\":\"total\",\"mode\":\"%s\","
 			"\"counting\":\"%s\",\"calls\":%llu,\"events\":%llu,"
 			"\"violations\":%llu,\"errors\":%llu,"
-			"\"entries\":%llu,\"returns\":%llu,\"dropped\":%llu}\n",
+			"\"entries\":%llu,\"returns\":%llu,\"dropped\":%llu,"
+			"\"missed\":%llu}\n",
 			mode, counting, (unsigned long long)c->returns,
 			o->events, (unsigned long long)c->violations,
 			(unsigned long long)c->errors,
 			(unsigned long long)c->entries,
 			(unsigned long long)c->returns,
-			(unsigned long long)c->dropped);
+			(unsigned long long)c->dropped, o->missed);
 	else
 		fprintf(o->f, "zcguard trace: %llu calls traced (%llu entered, "
 			"%llu returned, %llu per-call records), %llu errors, "
-			"%llu dropped, violations: %llu\n",
+			"%llu dropped, %llu missed, violations: %llu\n",
 			(unsigned long long)c->returns,
 			(unsigned long long)c->entries,
 			(unsigned long long)c->returns, o->events,
 			(unsigned long long)c->errors,
-			(unsigned long long)c->dropped,
+			(unsigned long long)c->dropped, o->missed,
 			(unsigned long long)c->violations);
 	fflush(o->f);
 }

@@ -19,6 +19,12 @@ struct zct_out {
 
 	/* per-call records received (event mode) */
 	unsigned long long events;
+	/*
+	 * Program runs the kernel skipped because the same program was
+	 * already running on that CPU (preempted): calls that may be
+	 * missing from the counts. Expected 0.
+	 */
+	unsigned long long missed;
 };
 
 /* One record from the ring buffer: a call or an entry violation. */
