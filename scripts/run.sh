@@ -68,8 +68,8 @@ row() { printf '%s|%s|%s\n' "$1" "$2" "$3" >>"$table"; }
 vmrow() {
 	label=$1 kernel=$2 what=$3 expect=$4
 	shift 4
-	slug=$(printf '%02d-%s' $(($(wc -l <"$table") + 1)) "$label-$what" |
-		tr -c 'A-Za-z0-9.\n-' '_' | cut -c1-72)
+	slug=$(printf '%02d-%s-%s' $(($(wc -l <"$table") + 1)) "${label%% *}" "$what" |
+		tr -c 'A-Za-z0-9.\n-' '_' | cut -c1-80)
 	say "$label: $what ..."
 	"$ZCG" vm --kernel "$kernel" --keep-logs "$OUT/$slug" "$@" \
 		>"$OUT/$slug.log" 2>&1
@@ -172,6 +172,7 @@ if make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests
 		ksft_files="$ksft_files --file $BUILD/guest-ksft/$p"
 		ksft_names="$ksft_names $p"
 	done
+	nksft=$(echo $ksft_names | wc -w)
 fi
 
 # Module: zcguard.ko (make module) with the module area's static guest
@@ -207,7 +208,7 @@ for k in "$deb61" "$deb612"; do
 	fi
 	if [ -n "$ksft_names" ]; then
 		# shellcheck disable=SC2086
-		vmrow "$label" "$k" "selftests/net:$ksft_names" ok $ksft_files -- ksft-run.sh $ksft_names
+		vmrow "$label" "$k" "selftests/net ($nksft programs)" ok $ksft_files -- ksft-run.sh $ksft_names
 	else
 		row "$label" "selftests/net" "not built (see $OUT/selftests-build.log)"
 	fi
@@ -226,7 +227,7 @@ if [ -e "$fixed" ] && [ -x "$REPRO/zc-syzbot" ]; then
 	vmrow "$lfix" "$fixed" "every reproducer variant --crash" ok $repro_files -- zc-variants.sh --crash
 	if [ -n "$ksft_names" ]; then
 		# shellcheck disable=SC2086
-		vmrow "$lfix" "$fixed" "selftests/net:$ksft_names" ok $ksft_files -- ksft-run.sh $ksft_names
+		vmrow "$lfix" "$fixed" "selftests/net ($nksft programs)" ok $ksft_files -- ksft-run.sh $ksft_names
 	fi
 else
 	row "$lfix" "zc-syzbot" "not built (make kernels)"
@@ -239,7 +240,7 @@ if [ -e "$buggy" ] && [ -x "$REPRO/zc-syzbot" ]; then
 		--file "$REPRO/zc-syzbot" -- zc-syzbot --detect
 	if [ -n "$ksft_names" ]; then
 		# shellcheck disable=SC2086
-		vmrow "$lbug" "$buggy" "selftests/net:$ksft_names (must catch it)" bad \
+		vmrow "$lbug" "$buggy" "selftests/net ($nksft programs): must catch it" bad \
 			$ksft_files -- ksft-run.sh $ksft_names
 	fi
 	if [ "$variants" = 1 ]; then
