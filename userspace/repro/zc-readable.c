@@ -22,9 +22,11 @@
  *                of 12 16 20 24 32 36 40 48 56 60 64 selects a different
  *                set of out-fields, >64 is clamped to 64 by the kernel
  *   --copybuf N  copybuf_len (0 = off, default); needs optlen >= 36 to
- *                reach the kernel. N >= the queue size the kernel believes
- *                in takes the copy fallback, which walks the real queue
- *                and does not crash: that variant returns an error instead.
+ *                reach the kernel. N < the phantom queue size (65536) still
+ *                takes the mapping path and crashes a buggy kernel. N >=
+ *                it takes the copy fallback (receive_fallback_to_copy), a
+ *                plain read that repair mode refuses without MSG_PEEK:
+ *                EPERM, no crash; the program still reports the lie.
  *
  * Exit: 0 the kernel told the truth (and the call returned sanely),
  * 1 the kernel lies (bug), 2 usage, 4 cannot test here (no CAP_NET_ADMIN,

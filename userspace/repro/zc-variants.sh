@@ -36,8 +36,8 @@ variants() {
 		done
 		# copybuf_len only reaches the kernel with optlen >= 36.
 		# 4096 < inq: the mapping path (crashes a buggy kernel);
-		# 65536 = inq: the copy fallback, which walks the real queue
-		# and returns an error instead of crashing.
+		# 65536 = inq: the copy fallback, a read that repair mode
+		# refuses (EPERM): reports the lie, does not crash.
 		for len in 36 64; do
 			echo "zc-readable $fam --optlen $len --copybuf 4096"
 			echo "zc-readable $fam --optlen $len --copybuf 65536"
