@@ -340,6 +340,7 @@ static __always_inline int on_return(int ret)
 {
 	struct tcp_zerocopy_receive *zc, uzc = {};
 	struct zct_counters *n;
+	__s32 len;
 	struct zct_event *e;
 	__u32 zero = 0;
 	struct call *c;
@@ -366,12 +367,19 @@ static __always_inline int on_return(int ret)
 		e->skip_hint = BPF_CORE_READ(zc, recv_skip_hint);
 		e->copybuf_used = BPF_CORE_READ(zc, copybuf_len);
 	} else if (!ret) {
-		/* The kernel copied only optlen bytes back. */
-		read_user_zc(&uzc, c->zc, e->optlen);
+		/*
+		 * The kernel copied only optlen bytes back, and on success
+		 * wrote that length (clamped to the struct) to *optlen.
+		 */
+		len = e->optlen;
+		if (level != ZCT_LVL_EVENTS &&
+		    bpf_probe_read_user(&len, sizeof(len), c->uoptlen))
+			len = -1;
+		read_user_zc(&uzc, c->zc, len);
 		e->mapped_len = uzc.length;
-		if (e->optlen >= 16)
+		if (len >= 16)
 			e->skip_hint = uzc.recv_skip_hint;
-		if (e->optlen >= 36)
+		if (len >= 36)
 			e->copybuf_used = uzc.copybuf_len;
 	}
 	CNT_ADD(n, mapped, e->mapped_len);
@@ -518,8 +526,12 @@ int BPF_PROG(sys_enter_zc, struct pt_regs *regs, long nr)
 	c->zc = (void *)regs->r10;
 	c->uoptlen = (int *)regs->r8;
 	c->ev.optlen = -1;
-	/* Counting alone needs no optlen: the user read is skipped. */
-	if (level != ZCT_LVL_COUNT &&
+	/*
+	 * Only records show the caller's optlen; counting and the summary
+	 * skip this user read (the summary reads the written-back optlen
+	 * at return instead).
+	 */
+	if (level == ZCT_LVL_EVENTS &&
 	    !bpf_probe_read_user(&c->ev.optlen, sizeof(c->ev.optlen),
 				 c->uoptlen))
 		c->ev.flags |= ZCT_F_OPTLEN;
