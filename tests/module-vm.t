@@ -36,16 +36,12 @@ if stale "$KO61" && ! build_ko "$KDIR61" "$KO61"; then
 fi
 
 # vm NAME KERNEL KO ARGS... -- CMD: runs zcguard vm, keeps its logs in
-# $LOGS/NAME and leaves its "all runs:" line in $verdict. The RCU stall
-# timeout is raised from 21 s to 120 s: on a busy 2-core host a TCG guest
-# can be starved that long while booting (seen: 23 s, before /init), and
-# the runner rightly reports any stall as a crash.
+# $LOGS/NAME and leaves its "all runs:" line in $verdict.
 vm() {
 	name=$1 kernel=$2 ko=$3
 	shift 3
 	rm -rf "${LOGS:?}/$name"
 	verdict=$("$Z" vm --kernel "$kernel" --timeout 240 \
-		--append rcupdate.rcu_cpu_stall_timeout=120 \
 		--keep-logs "$LOGS/$name" \
 		--file "$ko/zcguard.ko:/zcguard.ko" \
 		--file "$G/zcg-modload" --file "$G/zcg-ktap" \

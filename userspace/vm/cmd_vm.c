@@ -53,6 +53,7 @@ static void usage(FILE *f)
 "  --idle-timeout S     no console/output for S seconds (60)\n"
 "  --append STR         added to: console=ttyS0 oops=panic panic_on_warn=1\n"
 "                       panic=-1 no_timer_check\n"
+"                       rcupdate.rcu_cpu_stall_timeout=120\n"
 "  --memory MB          guest RAM (512)\n"
 "  --keep-logs DIR      keep run-N.console, run-N.output, summary.json\n"
 "  --json FILE          write the JSON summary to FILE too\n"

@@ -61,9 +61,13 @@ const char *vm_cmdline(const struct vm_opts *o)
 	 * no_timer_check: under TCG on a loaded host the IO-APIC timer check
 	 * can time out and panic ("IO-APIC + timer doesn't work!"), seen
 	 * once in 50 runs here; it tests the emulator, not the kernel.
+	 * rcu_cpu_stall_timeout=120: a TCG guest on a busy host can lose its
+	 * CPU for tens of seconds (a 23 s stall before /init was seen); a
+	 * real stall is still reported well inside the 300 s run timeout.
 	 */
 	snprintf(buf, sizeof(buf),
-		 "console=ttyS0 oops=panic panic_on_warn=1 panic=-1 no_timer_check%s%s",
+		 "console=ttyS0 oops=panic panic_on_warn=1 panic=-1 no_timer_check "
+		 "rcupdate.rcu_cpu_stall_timeout=120%s%s",
 		 o->append ? " " : "", o->append ? o->append : "");
 	return buf;
 }
