@@ -3,7 +3,8 @@
 #
 # Guest side of tests/trace-vm.t, run by busybox sh inside `zcguard vm`
 # (Debian's 6.1 kernel). Prints TAP; the plan comes last.
-#  - zcguard-trace in each attach mode (fentry, kprobe, syscall) around
+#  - zcguard-trace in each attach mode (fentry, kprobe, syscall,
+#    raw-syscall) around
 #    zcguard-zcloop, in event mode: one record per call (records are
 #    taken by polling, not wakeups), the kernel counters agree, every
 #    call returned, nothing dropped, no violation;
@@ -11,7 +12,7 @@
 #  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
 #    block mode, per mode, with and without -q: the tracer flags the injected socket's call
 #    at entry (inq 65536, queued 0), the guard blocks it, both count one.
-MODES="fentry kprobe syscall"
+MODES="fentry kprobe syscall raw-syscall"
 n=0
 
 ok() { n=$((n + 1)); echo "ok $n $*"; }

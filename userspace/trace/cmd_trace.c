@@ -3,9 +3,10 @@
  * zcguard trace: live BPF tracer of tcp_zerocopy_receive().
  *
  * Loads zctrace.bpf.c through its bpftool skeleton, preferring
- * fentry/fexit, falling back to kprobe/kretprobe and then to the BTF
- * raw syscall tracepoints around getsockopt() (the BPF object has all
- * three; only one flavour is loaded). The optlen probe on
+ * fentry/fexit, falling back to kprobe/kretprobe, then to the getsockopt
+ * syscall tracepoints (syscalls:sys_enter/exit_getsockopt), then to the
+ * raw sys_enter/sys_exit tracepoints, which run on every system call
+ * (the BPF object has all four; only one flavour is loaded). The optlen probe on
  * __sys_getsockopt is optional: without it optlen prints as "?".
  */
 #include <errno.h>
@@ -15,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -50,7 +53,8 @@ static const char usage_text[] =
 "  -s, --summary       one line per second instead of one per call\n"
 "  -j, --json          JSON lines (type call|violation|summary|total)\n"
 "  -q, --quiet         only violations and the totals (counts only)\n"
-"  -m, --mode M        only attach with M: fentry, kprobe or syscall\n"
+"  -m, --mode M        only attach with M: fentry, kprobe, syscall\n"
+"                      (syscalls:*_getsockopt) or raw-syscall (sys_enter)\n"
 "  -v, --verbose       show libbpf's messages\n"
 "  -- CMD [ARG...]     run CMD, trace only it (and its children), stop\n"
 "                      when it exits\n"
@@ -91,7 +95,7 @@ static int on_event(void *ctx, void *data, size_t len)
 }
 
 /* Attach modes, best first: fentry needs BPF trampolines. */
-enum how { FENTRY, KPROBE, SYSCALL };
+enum how { FENTRY, KPROBE, SYSCALL, RAW_SYSCALL };
 
 struct mode {
 	const char *name;
@@ -105,7 +109,32 @@ static const struct mode modes[] = {
 	{ "kprobe/kretprobe", KPROBE, true },
 	{ "kprobe/kretprobe", KPROBE, false },
 	{ "syscall tracepoints", SYSCALL, true },
+	{ "raw syscall tracepoints", RAW_SYSCALL, true },
 };
+
+/*
+ * libbpf finds the syscalls:* tracepoint ids in tracefs. Where it is not
+ * mounted (seen on this host), mount it in a mount namespace of our own:
+ * nothing changes for the rest of the machine, and the command we run
+ * was forked before. 0 when libbpf can find the events.
+ */
+static int ensure_tracefs(void)
+{
+	static int done = 1;
+
+	if (done <= 0)
+		return done;
+	if (!access("/sys/kernel/debug/tracing", F_OK) ||
+	    !access("/sys/kernel/tracing/events", F_OK))
+		return done = 0;
+	if (unshare(CLONE_NEWNS) ||
+	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+	    mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL))
+		done = -errno;
+	else
+		done = 0;
+	return done;
+}
 
 static int attach_one(struct bpf_program *p, struct bpf_link **l)
 {
@@ -133,8 +162,11 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 				  m->optlen && m->how == FENTRY);
 	bpf_program__set_autoload(s->progs.gso_kprobe,
 				  m->optlen && m->how == KPROBE);
-	bpf_program__set_autoload(s->progs.sys_enter_zc, m->how == SYSCALL);
-	bpf_program__set_autoload(s->progs.sys_exit_zc, m->how == SYSCALL);
+	bpf_program__set_autoload(s->progs.gso_enter_tp, m->how == SYSCALL);
+	bpf_program__set_autoload(s->progs.gso_exit_tp, m->how == SYSCALL);
+	bpf_program__set_autoload(s->progs.sys_enter_zc,
+				  m->how == RAW_SYSCALL);
+	bpf_program__set_autoload(s->progs.sys_exit_zc, m->how == RAW_SYSCALL);
 	*err = zctrace__load(s);
 	if (*err)
 		goto fail;
@@ -158,6 +190,15 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 					  &s->links.gso_fentry);
 		break;
 	case SYSCALL:
+		*err = ensure_tracefs();
+		if (!*err)
+			*err = attach_one(s->progs.gso_enter_tp,
+					  &s->links.gso_enter_tp);
+		if (!*err)
+			*err = attach_one(s->progs.gso_exit_tp,
+					  &s->links.gso_exit_tp);
+		break;
+	case RAW_SYSCALL:
 		*err = attach_one(s->progs.sys_enter_zc,
 				  &s->links.sys_enter_zc);
 		if (!*err)
@@ -257,6 +298,8 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 				*only = KPROBE;
 			else if (!strcmp(optarg, "syscall"))
 				*only = SYSCALL;
+			else if (!strcmp(optarg, "raw-syscall"))
+				*only = RAW_SYSCALL;
 			else {
 				fprintf(stderr, "zcguard trace: bad mode '%s'\n",
 					optarg);
@@ -427,7 +470,8 @@ int cmd_trace(int argc, char **argv)
 	if (duration > 0)
 		deadline = start + (unsigned long long)(duration * 1e9);
 	fprintf(stderr, "zcguard trace: attached (%s%s; %s)%s\n", mode->name,
-		mode->how == SYSCALL ? " on getsockopt" :
+		mode->how == SYSCALL ? " syscalls:sys_enter/exit_getsockopt" :
+		mode->how == RAW_SYSCALL ? " sys_enter/sys_exit, getsockopt" :
 		mode->optlen ? " on tcp_zerocopy_receive, optlen from "
 		"__sys_getsockopt" : " on tcp_zerocopy_receive, no optlen",
 		level_name(level), child ? ", running the command" : "");
