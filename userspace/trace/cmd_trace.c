@@ -6,8 +6,8 @@
  * fentry/fexit, falling back to kprobe/kretprobe, then to the getsockopt
  * syscall tracepoints (syscalls:sys_enter/exit_getsockopt), then to the
  * raw sys_enter/sys_exit tracepoints, which run on every system call
- * (the BPF object has all four; only one flavour is loaded). The optlen probe on
- * __sys_getsockopt is optional: without it optlen prints as "?".
+ * (the BPF object has all four; only one flavour is loaded). The optlen
+ * probe on __sys_getsockopt is optional: without it optlen prints as "?".
  */
 #include <errno.h>
 #include <getopt.h>

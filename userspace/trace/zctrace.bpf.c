@@ -13,8 +13,9 @@
  *
  * Attach flavours with one body: fentry/fexit (BPF trampolines),
  * kprobe/kretprobe for kernels without trampolines, and two syscall
- * flavours (below) for kernels with neither. User space enables one. Everything is read with CO-RE, so an object built against
- * a newer kernel's BTF loads on 6.1.
+ * flavours (below) for kernels with neither. User space enables one.
+ * Everything is read with CO-RE, so an object built against a newer
+ * kernel's BTF loads on 6.1.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
