@@ -41,7 +41,7 @@ if [ ! -x "$ZCG" ]; then
 	echo "1..0 # SKIP $ZCG not built (make)"
 	exit 0
 fi
-echo "1..35"
+echo "1..36"
 
 repo=$tmp/repo
 "$FX/fake-history.sh" "$repo" >"$tmp/shas" || { echo "Bail out! fake history"; exit 1; }
@@ -143,7 +143,8 @@ check "range: boot failures skipped" "$L" sh -c \
 
 # 6. Interrupted (SIGTERM during a test), then resumed.
 FAKE_STOP=$(c 4) FAKE_STOP_MARK=$tmp/stopped \
-	run "$tmp/int" --good "$(c 0)" --bad "$(c 7)" $fake
+	run "$tmp/int" --good "$(c 0)" --bad "$(c 7)" $fake --build-dir "$tmp/obj"
+rm -f "$tmp/obj/image"
 check "interrupt: exit 130, says how to resume" "$tmp/int" sh -c \
 	"[ $rc = 130 ] && grep -q -- '--resume. continues' '$tmp/int'"
 check "interrupt: tree restored" "$tmp/int" restored
@@ -156,6 +157,7 @@ check "resume: finishes with c5, no endpoint retest" "$tmp/res" sh -c \
 	 ! grep -q 'testing commit $(c 7)' '$tmp/res' &&
 	 grep -q '^revisions tested: 5,' '$tmp/res'"
 check "resume: HEAD restored" "$tmp/res" restored
+check "resume: same build directory" "$tmp/res" [ -f "$tmp/obj/image" ]
 
 # 7. Refusals: dirty tree, a foreign bisection, bad arguments.
 echo dirty >>"$repo/code"

@@ -285,6 +285,13 @@ static int setup(struct bisect *b, int argc, char **argv)
 			return bad_arg("--repro %s: no such file", b->o.repro);
 		b->o.repro = p;
 	}
+	if (b->o.log) {
+		p = malloc(PATH_MAX);
+		if (!p)
+			return bad_arg("%s", "out of memory");
+		abs_path(b->o.log, p, PATH_MAX);
+		b->o.log = p;
+	}
 	if (!realpath(b->o.repo, b->repo))
 		return bad_arg("--repo %s: no such directory", b->o.repo);
 	if (git_out(b->repo, &out, "rev-parse", "--absolute-git-dir", NULL) ||
@@ -364,9 +371,10 @@ int cmd_bisect(int argc, char **argv)
 	if (!git_bisecting(&b) && check_tree(&b))
 		return 1;
 
+	/* --resume keeps the build directory it had (incremental builds) */
 	if (b.o.build_dir)
 		abs_path(b.o.build_dir, b.obj, sizeof(b.obj));
-	else
+	else if (!b.obj[0])
 		work_path(&b, b.obj, sizeof(b.obj), "obj");
 	work_path(&b, logpath, sizeof(logpath), "builds");
 	if (zcg_mkdir_p(logpath) || zcg_mkdir_p(b.obj)) {

@@ -25,8 +25,9 @@ static int interrupted(struct bisect *b)
 		git_bisect_save_log(b);
 	state_save(b);
 	git_bisect_reset(b);
-	blog(b, "interrupted: HEAD restored, 'zcguard bisect --repo %s --resume' continues",
-	     b->repo);
+	blog(b, "interrupted: HEAD restored, 'zcguard bisect --repo %s%s%s --resume' continues",
+	     b->repo, b->o.workdir ? " --workdir " : "",
+	     b->o.workdir ? b->work : "");
 	return 130;
 }
 

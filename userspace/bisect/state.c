@@ -58,6 +58,7 @@ int state_save(struct bisect *b)
 	if (!f)
 		return -1;
 	put(f, "repo", b->repo);
+	put(f, "obj", b->obj);
 	put(f, "bad", b->bad);
 	put(f, "good", b->good);
 	fprintf(f, "fix %d\nruns %d\njobs %d\nphase %d\ntested %d\n",
@@ -68,6 +69,7 @@ int state_save(struct bisect *b)
 	put(f, "repro", b->o.repro);
 	put(f, "build_cmd", b->o.build_cmd);
 	put(f, "test_cmd", b->o.test_cmd);
+	put(f, "log", b->o.log);
 	if (fclose(f) || rename(tmp, path)) {
 		unlink(tmp);
 		return -1;
@@ -91,7 +93,9 @@ int state_load(struct bisect *b)
 		if (!val)
 			continue;
 		*val++ = '\0';
-		if (!strcmp(line, "bad"))
+		if (!strcmp(line, "obj"))
+			snprintf(b->obj, sizeof(b->obj), "%s", val);
+		else if (!strcmp(line, "bad"))
 			snprintf(b->bad, sizeof(b->bad), "%s", val);
 		else if (!strcmp(line, "good"))
 			snprintf(b->good, sizeof(b->good), "%s", val);
@@ -119,6 +123,8 @@ int state_load(struct bisect *b)
 			b->o.build_cmd = strdup(val);
 		else if (!strcmp(line, "test_cmd"))
 			b->o.test_cmd = strdup(val);
+		else if (!strcmp(line, "log") && !b->o.log)
+			b->o.log = strdup(val);
 	}
 	free(text);
 	return b->bad[0] && b->good[0] ? 0 : -1;
