@@ -4,7 +4,8 @@
 #
 #   make deps     install every Debian package the project needs (root)
 #   make          build the zcguard CLI, the reproducers and the selftests
-#   make check    build, then run the project's tests and the selftests
+#   make check    build (test kernels too), run the project's tests and
+#                 the selftests
 #   make run      the main job: everything in VMs, one verdict table
 #   make module   build module/ against KDIR (default: Debian 6.1 cloud)
 #   make kernels  build the fixed and buggy 6.1 test kernels
@@ -39,7 +40,9 @@ module:
 kernels:
 	$(MAKE) -C $(TOP)/kernels O=$(BUILD)/kernels
 
-check: all
+# The test kernels are built first so the VM tests run instead of
+# skipping, and the bisection test finds their objects in ccache.
+check: all kernels
 	@sh $(TOP)/tests/run
 
 run: all module
