@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bench/opts.h"
+#include "lib/args.h"
 #include "zcguard/cmd.h"
 
 #define EXIT_USAGE 2
@@ -150,12 +151,8 @@ static int parse_names(int *on, const char *const *names, int nr,
 static int parse_num(const char *s, double min, double max, double *out,
 		     const char *what)
 {
-	char *end;
-	double v = strtod(s, &end);
-
-	if (end == s || *end || !(v >= min && v <= max))
+	if (zcg_parse_double(s, min, max, out))
 		return bad(what, s);
-	*out = v;
 	return 0;
 }
 

@@ -11,7 +11,7 @@ ZCG_LDLIBS += -lpthread -lbpf
 # The same command alone and static, for the VM (module guards).
 BENCH_GUEST_SRCS := bench/guest_main.c \
 	$(filter bench/%,$(filter-out bench/cmd_bench.c,$(ZCG_SRCS))) \
-	bench/cmd_bench.c lib/spawn.c lib/file.c lib/json.c
+	bench/cmd_bench.c lib/spawn.c lib/file.c lib/json.c lib/args.c
 ALL_TARGETS += $(O)/guest/zcguard-bench
 $(O)/guest/zcguard-bench: $(BENCH_GUEST_SRCS) $(wildcard bench/*.h)
 	@mkdir -p $(dir $@)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "bisect/bisect.h"
+#include "lib/args.h"
 #include "lib/file.h"
 #include "lib/spawn.h"
 #include "zcguard/cmd.h"
@@ -60,19 +61,6 @@ static int bad_arg(const char *fmt, const char *arg)
 static void on_signal(int sig)
 {
 	bisect_stop = sig;
-}
-
-static int parse_int(const char *s, int lo, int hi, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
 }
 
 /* Absolute path of an existing file, or NULL. */
@@ -250,11 +238,11 @@ static int setup(struct bisect *b, int argc, char **argv)
 			b->o.test_cmd = optarg;
 			break;
 		case 'n':
-			if (parse_int(optarg, 1, 100, &b->o.runs))
+			if (zcg_parse_int(optarg, 1, 100, &b->o.runs))
 				return bad_arg("--runs %s: want 1..100", optarg);
 			break;
 		case 'j':
-			if (parse_int(optarg, 1, 64, &b->o.jobs))
+			if (zcg_parse_int(optarg, 1, 64, &b->o.jobs))
 				return bad_arg("-j %s: want 1..64", optarg);
 			break;
 		case 'h':

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/args.h"
 #include "lib/file.h"
 #include "lib/spawn.h"
 #include "vm/elf.h"
@@ -69,19 +70,6 @@ static int bad(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
 	return 2;
-}
-
-static int parse_int(const char *s, int lo, int hi, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
-		return -1;
-	*out = (int)v;
-	return 0;
 }
 
 static int add_file(struct vm_opts *o, const char *arg)
@@ -179,22 +167,22 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 			r = add_file(o, optarg);
 			break;
 		case OPT_RUNS:
-			r = parse_int(optarg, 1, 10000, &o->runs);
+			r = zcg_parse_int(optarg, 1, 10000, &o->runs);
 			break;
 		case OPT_PARALLEL:
-			r = parse_int(optarg, 1, 64, &o->parallel);
+			r = zcg_parse_int(optarg, 1, 64, &o->parallel);
 			break;
 		case OPT_TIMEOUT:
-			r = parse_int(optarg, 1, 86400, &o->timeout);
+			r = zcg_parse_int(optarg, 1, 86400, &o->timeout);
 			break;
 		case OPT_BOOT_TIMEOUT:
-			r = parse_int(optarg, 1, 86400, &o->boot_timeout);
+			r = zcg_parse_int(optarg, 1, 86400, &o->boot_timeout);
 			break;
 		case OPT_IDLE_TIMEOUT:
-			r = parse_int(optarg, 1, 86400, &o->idle_timeout);
+			r = zcg_parse_int(optarg, 1, 86400, &o->idle_timeout);
 			break;
 		case OPT_MEMORY:
-			r = parse_int(optarg, 64, 65536, &o->memory_mb);
+			r = zcg_parse_int(optarg, 64, 65536, &o->memory_mb);
 			break;
 		case OPT_APPEND:
 			o->append = optarg;
