@@ -1,13 +1,8 @@
 #!/bin/sh
 # zcguard bench: help, argument errors (exit 2, one line on stderr, no
 # run) and the "not permitted" exit (4) of an unprivileged user.
-set -u
-Z=${BUILD:-$(dirname "$0")/../build}/zcguard
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
+. "$(dirname "$0")/lib/tap.sh"
+Z=$BUILD/zcguard
 
 if [ ! -x "$Z" ]; then
 	echo "1..1"; echo "not ok 1 zcguard not built ($Z)"; exit 1

@@ -4,14 +4,10 @@
 # exit 1 when a real extra cost is put on the zerocopy path
 # (--inject-zc-calls: extra getsockopt(TCP_INQ) calls after each zerocopy
 # receive, about 5-6x the zc usec/MB at 64K, far above the limit).
-set -u
-Z=${BUILD:-$(dirname "$0")/../build}/zcguard
+. "$(dirname "$0")/lib/tap.sh"
+Z=$BUILD/zcguard
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
 C="bench --check -r 5 -d 0.2"
 
 echo "1..6"

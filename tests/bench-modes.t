@@ -2,15 +2,10 @@
 # zcguard bench: the other run kinds, briefly: --overhead with the cgroup
 # getsockopt program (ratio printed, cgroup directory gone afterwards) and
 # --plot (gnuplot writes an SVG with one line per receiver mode).
-set -u
-Z=${BUILD:-$(dirname "$0")/../build}/zcguard
+. "$(dirname "$0")/lib/tap.sh"
+Z=$BUILD/zcguard
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
 
 echo "1..5"
 "$Z" bench --overhead cgroup -r 2 -d 0.2 --json "$tmp/o.json" \

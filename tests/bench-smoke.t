@@ -1,14 +1,10 @@
 #!/bin/sh
 # zcguard bench: a few-second smoke run, copy and zerocopy at 64K with the
 # MSG_ZEROCOPY sender, checked for sane figures in the table and the JSON.
-set -u
-Z=${BUILD:-$(dirname "$0")/../build}/zcguard
+. "$(dirname "$0")/lib/tap.sh"
+Z=$BUILD/zcguard
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
 
 echo "1..6"
 "$Z" bench -q --json "$tmp/r.json" >"$tmp/out" 2>"$tmp/err"; rc=$?

@@ -7,27 +7,12 @@
 # skipped, same-signature verdict reuse, a range when skips hide the
 # culprit, endpoint errors, --fix, interrupt + --resume, --reset, refusals
 # and the user's HEAD restored. A few seconds in all.
-set -u
-
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 ZCG=${ZCGUARD:-$BUILD/zcguard}
 FX=$TOP/tests/bisect
 tmp=$(mktemp -d /tmp/zcg-bisect-t.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n $1"
-}
-nok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n $1"
-	[ -z "${2:-}" ] || sed 's/^/# /' "$2" | tail -n 30
-}
 # check NAME LOGFILE CMD...: ok when CMD succeeds
 check() {
 	name=$1 log=$2
@@ -175,4 +160,4 @@ run "$tmp/args" --good "$(c 0)" --bad nosuchrev $fake
 check "unknown revision: exit 2, one line" "$tmp/args" sh -c \
 	"[ $rc = 2 ] && [ \$(wc -l <'$tmp/args') = 1 ]"
 
-[ "$failed" = 0 ]
+[ "$fail" = 0 ]

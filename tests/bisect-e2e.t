@@ -17,36 +17,22 @@
 # and a fresh build directory, 145 s with both warm. tests/run allows a
 # .t 900 s: a cold ccache on a busier machine can exceed it. Logs and the
 # bisection logs stay in $BUILD/bisect-e2e/*.log.
-set -u
-
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 ZCG=$BUILD/zcguard
 REPRO=$BUILD/repro/zc-syzbot
 OUT=$BUILD/bisect-e2e
 TAR=${ZCG_LINUX_TAR:-/usr/src/linux-source-6.1.tar.xz}
 
-skip() {
+skip_all() {
 	echo "1..0 # SKIP $1"
 	exit 0
 }
-[ -x "$ZCG" ] || skip "$ZCG not built (make)"
-[ -x "$REPRO" ] || skip "$REPRO not built (make)"
-[ -r "$TAR" ] || skip "no $TAR (make deps)"
-command -v qemu-system-x86_64 >/dev/null || skip "no qemu-system-x86_64 (make deps)"
-command -v ccache >/dev/null || skip "no ccache (make deps)"
+[ -x "$ZCG" ] || skip_all "$ZCG not built (make)"
+[ -x "$REPRO" ] || skip_all "$REPRO not built (make)"
+[ -r "$TAR" ] || skip_all "no $TAR (make deps)"
+command -v qemu-system-x86_64 >/dev/null || skip_all "no qemu-system-x86_64 (make deps)"
+command -v ccache >/dev/null || skip_all "no ccache (make deps)"
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n $1"
-}
-nok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n $1"
-}
 check() {
 	name=$1
 	shift
@@ -128,4 +114,4 @@ check "the tree is back on master at c8, clean" sh -c \
 	 [ \"\$(git -C '$src' rev-parse HEAD)\" = '$(c 8)' ] &&
 	 [ -z \"\$(git -C '$src' status --porcelain --untracked-files=no)\" ]"
 echo "# bisect-e2e total: $(secs "$t0")s"
-[ "$failed" = 0 ]
+[ "$fail" = 0 ]

@@ -2,15 +2,8 @@
 # zcguard vm: argument errors and pre-boot checks (no qemu needed).
 # Each bad invocation must exit 2 with one line on stderr and leave no
 # file behind; a broken kernel image gives "boot failed" and exit 125.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 Z=$BUILD/zcguard
-n=0
-fail=0
-
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
 
 echo "TAP version 13"
 echo "1..14"

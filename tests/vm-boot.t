@@ -2,16 +2,9 @@
 # zcguard vm end to end on Debian's 6.1 cloud kernel under qemu: one OK run,
 # TAP and exit-status failures, a crash, a hang, a boot failure, Ctrl-C;
 # each verdict line, exit code and that no qemu is left behind.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 Z=$BUILD/zcguard
 N=12
-n=0
-fail=0
-
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
 
 echo "TAP version 13"
 echo "1..$N"

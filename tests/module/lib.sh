@@ -1,13 +1,6 @@
-# Shared by tests/module-*.t (sourced): TAP counters, prerequisites and
-# building zcguard.ko for one kernel into its own directory.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-nok() { n=$((n + 1)); echo "not ok $n $1"; fail=1; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
+# Shared by tests/module-*.t (sourced): TAP helpers (tests/lib/tap.sh),
+# prerequisites and building zcguard.ko for one kernel into its own directory.
+. "$(dirname "$0")/lib/tap.sh"
 
 KDIR61=$(ls -d /lib/modules/6.1.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
 KDIR612=$(ls -d /lib/modules/6.12.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
