@@ -31,52 +31,47 @@ static enum zcg_verdict zcg_expect_empty(struct zcg_ctx *ctx,
 	return ZCG_PASS;
 }
 
-enum zcg_verdict zcg_t_connected_no_data(struct zcg_ctx *ctx)
+/* What is done to a fresh loopback pair before the call, and on which end. */
+enum zcg_pair_state { ZCG_CONNECTED, ZCG_PEER_FIN, ZCG_LISTENING };
+
+static enum zcg_verdict zcg_pair_expect_empty(struct zcg_ctx *ctx,
+					      enum zcg_pair_state state,
+					      int want_ret)
 {
-	enum zcg_verdict v;
+	enum zcg_verdict v = ZCG_PASS;
 	struct zcg_pair p;
 	int err;
 
 	err = zcg_pair_open(ctx->net, &p);
 	if (err)
 		return zcg_fail(ctx, "loopback pair: %d", err);
-	v = zcg_expect_empty(ctx, p.srv->sk, 0);
+	if (state == ZCG_PEER_FIN) {
+		err = kernel_sock_shutdown(p.cli, SHUT_WR);
+		if (err)
+			v = zcg_fail(ctx, "shutdown: %d", err);
+		else if (!zcg_wait_done(p.srv, 2000))
+			v = zcg_fail(ctx, "FIN not seen within 2 s");
+	}
+	if (v == ZCG_PASS)
+		v = zcg_expect_empty(ctx, state == ZCG_LISTENING ?
+				     p.lsn->sk : p.srv->sk, want_ret);
 	zcg_pair_close(&p);
 	return v;
+}
+
+enum zcg_verdict zcg_t_connected_no_data(struct zcg_ctx *ctx)
+{
+	return zcg_pair_expect_empty(ctx, ZCG_CONNECTED, 0);
 }
 
 enum zcg_verdict zcg_t_peer_fin(struct zcg_ctx *ctx)
 {
-	enum zcg_verdict v;
-	struct zcg_pair p;
-	int err;
-
-	err = zcg_pair_open(ctx->net, &p);
-	if (err)
-		return zcg_fail(ctx, "loopback pair: %d", err);
-	err = kernel_sock_shutdown(p.cli, SHUT_WR);
-	if (err)
-		v = zcg_fail(ctx, "shutdown: %d", err);
-	else if (!zcg_wait_done(p.srv, 2000))
-		v = zcg_fail(ctx, "FIN not seen within 2 s");
-	else
-		v = zcg_expect_empty(ctx, p.srv->sk, -EIO);
-	zcg_pair_close(&p);
-	return v;
+	return zcg_pair_expect_empty(ctx, ZCG_PEER_FIN, -EIO);
 }
 
 enum zcg_verdict zcg_t_listening(struct zcg_ctx *ctx)
 {
-	enum zcg_verdict v;
-	struct zcg_pair p;
-	int err;
-
-	err = zcg_pair_open(ctx->net, &p);
-	if (err)
-		return zcg_fail(ctx, "loopback pair: %d", err);
-	v = zcg_expect_empty(ctx, p.lsn->sk, -ENOTCONN);
-	zcg_pair_close(&p);
-	return v;
+	return zcg_pair_expect_empty(ctx, ZCG_LISTENING, -ENOTCONN);
 }
 
 enum zcg_verdict zcg_t_close_state(struct zcg_ctx *ctx)
