@@ -101,15 +101,17 @@ struct mode {
 	const char *name;
 	enum how how;
 	bool optlen;
+	bool fast;	/* syscall mode: direct loads (bpf_rdonly_cast, 6.2+) */
 };
 
 static const struct mode modes[] = {
-	{ "fentry/fexit", FENTRY, true },
-	{ "fentry/fexit", FENTRY, false },
-	{ "kprobe/kretprobe", KPROBE, true },
-	{ "kprobe/kretprobe", KPROBE, false },
-	{ "syscall tracepoints", SYSCALL, true },
-	{ "raw syscall tracepoints", RAW_SYSCALL, true },
+	{ "fentry/fexit", FENTRY, true, false },
+	{ "fentry/fexit", FENTRY, false, false },
+	{ "kprobe/kretprobe", KPROBE, true, false },
+	{ "kprobe/kretprobe", KPROBE, false, false },
+	{ "syscall tracepoints", SYSCALL, true, true },
+	{ "syscall tracepoints", SYSCALL, true, false },
+	{ "raw syscall tracepoints", RAW_SYSCALL, true, false },
 };
 
 /*
@@ -162,7 +164,10 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 				  m->optlen && m->how == FENTRY);
 	bpf_program__set_autoload(s->progs.gso_kprobe,
 				  m->optlen && m->how == KPROBE);
-	bpf_program__set_autoload(s->progs.gso_enter_tp, m->how == SYSCALL);
+	bpf_program__set_autoload(s->progs.gso_enter_fast,
+				  m->how == SYSCALL && m->fast);
+	bpf_program__set_autoload(s->progs.gso_enter_tp,
+				  m->how == SYSCALL && !m->fast);
 	bpf_program__set_autoload(s->progs.gso_exit_tp, m->how == SYSCALL);
 	bpf_program__set_autoload(s->progs.sys_enter_zc,
 				  m->how == RAW_SYSCALL);
@@ -191,7 +196,10 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 		break;
 	case SYSCALL:
 		*err = ensure_tracefs();
-		if (!*err)
+		if (!*err && m->fast)
+			*err = attach_one(s->progs.gso_enter_fast,
+					  &s->links.gso_enter_fast);
+		else if (!*err)
 			*err = attach_one(s->progs.gso_enter_tp,
 					  &s->links.gso_enter_tp);
 		if (!*err)

@@ -260,12 +260,103 @@ static __always_inline void read_request(struct call *c)
 }
 
 /*
+ * Fast syscall flavour (kernels with the bpf_rdonly_cast kfunc, 6.2+):
+ * the same reads as sock_of_fd() and snap_sock(), but as direct loads
+ * through read-only casts, which the JIT inlines with an exception
+ * table entry, instead of a bpf_probe_read_kernel() call each. Measured
+ * on the 6.18 host (cpu-clock profile of a pinned 64K zerocopy bench):
+ * the 13 helper calls per traced call were a third of the tracer's
+ * cost. One helper call is left: the fd slot is a pointer to pointer,
+ * which no cast can name.
+ */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
+
+#define RDONLY(type, p) \
+	((type *)bpf_rdonly_cast((p), bpf_core_type_id_kernel(type)))
+
+static __always_inline struct tcp_sock *tcp_of_fd_fast(unsigned long fd)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct files_struct *files = t->files;
+	struct socket *sock;
+	struct file *f = NULL;
+	struct fdtable *fdt;
+	struct sock *sk;
+
+	if (!files)
+		return NULL;
+	fdt = files->fdt;
+	if (!fdt || fd >= fdt->max_fds)
+		return NULL;
+	bpf_probe_read_kernel(&f, sizeof(f), &fdt->fd[fd]);
+	if (!f)
+		return NULL;
+	f = RDONLY(struct file, f);
+	sock = RDONLY(struct socket, f->private_data);
+	/* Not a socket unless the socket points back at this file. */
+	if (!sock || (unsigned long)sock->file != (unsigned long)f)
+		return NULL;
+	sk = sock->sk;
+	if (!sk || sk->sk_protocol != IPPROTO_TCP)
+		return NULL;
+	return RDONLY(struct tcp_sock, sk);
+}
+
+/* snap_sock() with direct loads: same order, same tcp_inq() logic. */
+static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
+						      struct zct_event *e)
+{
+	struct sock *sk = &tp->inet_conn.icsk_inet.sk;
+	__u32 done = bpf_core_enum_value(enum sock_flags, SOCK_DONE);
+	__u32 inl = bpf_core_enum_value(enum sock_flags, SOCK_URGINLINE);
+	struct sk_buff *prev, *next;
+	struct tcp_skb_cb *cb;
+	unsigned long flags;
+	__u32 answ, urg_seq;
+	__u16 urg_data;
+	__u8 state;
+	__s32 n;
+
+	e->rcv_nxt = tp->rcv_nxt;
+	e->copied_seq = tp->copied_seq;
+	/* As snap_sock(): rcv_nxt first, the compiler may not reorder. */
+	asm volatile("" ::: "memory");
+	flags = sk->__sk_common.skc_flags;
+	state = sk->__sk_common.skc_state;
+	urg_seq = tp->urg_seq;
+	urg_data = tp->urg_data;
+	if (state == TCP_SYN_SENT || state == TCP_SYN_RECV) {
+		answ = 0;
+	} else if ((flags & (1UL << inl)) || !urg_data ||
+		   (__s32)(urg_seq - e->copied_seq) < 0 ||
+		   (__s32)(urg_seq - e->rcv_nxt) >= 0) {
+		answ = e->rcv_nxt - e->copied_seq;
+		if (answ && (flags & (1UL << done)))
+			answ--;
+	} else {
+		answ = urg_seq - e->copied_seq;
+	}
+	e->inq = answ;
+	next = sk->sk_receive_queue.next;
+	prev = sk->sk_receive_queue.prev;
+	e->qlen = sk->sk_receive_queue.qlen;
+	e->queued = 0;
+	if (!prev || (unsigned long)prev ==
+		     (unsigned long)&sk->sk_receive_queue)
+		return NULL;
+	cb = RDONLY(struct tcp_skb_cb, &prev->cb[0]);
+	n = cb->end_seq - e->copied_seq;
+	e->queued = n > 0 ? n : 0;
+	return next;
+}
+
+/*
  * Common entry: c->ev holds the zeroed record with optlen set. Checks
  * the invariant (every level), flags a violation at once, then marks
  * the call open until it returns.
  */
 static __always_inline void on_entry_common(struct call *c, struct sock *sk,
-					    __u64 id)
+					    struct tcp_sock *fast_tp, __u64 id)
 {
 	struct zct_counters *n = cnt();
 	struct zct_event *e = &c->ev;
@@ -276,7 +367,18 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 	CNT_ADD(n, entries, 1);
 	if (level != ZCT_LVL_COUNT)
 		e->ts_ns = bpf_ktime_get_ns();
-	head = snap_sock(sk, e);
+	/* fast_tp: the same socket, for direct loads (fast flavour). */
+	head = fast_tp ? snap_sock_fast(fast_tp, e) : snap_sock(sk, e);
+	/*
+	 * The syscall flavours hold no socket lock, and tcp_queue_rcv()
+	 * moves rcv_nxt BEFORE it queues the skb: a snapshot can fall in
+	 * between and see one skb too few (seen with the fast reads: 1 in
+	 * 600 calls of a 64K bench, queued short by exactly one skb). A
+	 * real violation is a lasting state, so re-read (helper reads,
+	 * slower) and flag only if every snapshot shows it.
+	 */
+	for (int i = 0; i < 4 && c->user && e->inq > e->queued; i++)
+		head = snap_sock(sk, e);
 	if (level == ZCT_LVL_EVENTS) {
 		head_gap(head, e);
 		fill_who(sk, e, id);
@@ -326,7 +428,7 @@ static __always_inline int on_entry(struct sock *sk,
 		c->ev.flags |= ZCT_F_OPTLEN;
 		c->gso_set = 0;
 	}
-	on_entry_common(c, sk, id);
+	on_entry_common(c, sk, NULL, id);
 	return 0;
 }
 
@@ -500,8 +602,9 @@ static __always_inline struct sock *sock_of_fd(unsigned long fd)
 /* The syscall flavours' entry, from getsockopt()'s arguments. */
 static __always_inline int syscall_entry(unsigned long fd, long lvl,
 					 long optname, unsigned long optval,
-					 unsigned long uoptlen)
+					 unsigned long uoptlen, bool fast)
 {
+	struct tcp_sock *tp = NULL;
 	struct call *c;
 	struct sock *sk;
 	__u64 id;
@@ -511,8 +614,15 @@ static __always_inline int syscall_entry(unsigned long fd, long lvl,
 	id = bpf_get_current_pid_tgid();
 	if (!wanted(id))
 		return 0;
-	sk = sock_of_fd(fd);
-	if (!sk || BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP)
+	if (fast) {
+		tp = tcp_of_fd_fast(fd);
+		sk = tp ? &tp->inet_conn.icsk_inet.sk : NULL;
+	} else {
+		sk = sock_of_fd(fd);
+		if (sk && BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP)
+			sk = NULL;
+	}
+	if (!sk)
 		return 0;
 	c = call_of_current(true);
 	if (!c)
@@ -531,7 +641,7 @@ static __always_inline int syscall_entry(unsigned long fd, long lvl,
 	    !bpf_probe_read_user(&c->ev.optlen, sizeof(c->ev.optlen),
 				 c->uoptlen))
 		c->ev.flags |= ZCT_F_OPTLEN;
-	on_entry_common(c, sk, id);
+	on_entry_common(c, sk, tp, id);
 	return 0;
 }
 
@@ -547,7 +657,15 @@ SEC("tracepoint/syscalls/sys_enter_getsockopt")
 int gso_enter_tp(struct trace_event_raw_sys_enter *ctx)
 {
 	return syscall_entry(ctx->args[0], ctx->args[1], ctx->args[2],
-			     ctx->args[3], ctx->args[4]);
+			     ctx->args[3], ctx->args[4], false);
+}
+
+/* The same with direct loads; user space tries it first. */
+SEC("tracepoint/syscalls/sys_enter_getsockopt")
+int gso_enter_fast(struct trace_event_raw_sys_enter *ctx)
+{
+	return syscall_entry(ctx->args[0], ctx->args[1], ctx->args[2],
+			     ctx->args[3], ctx->args[4], true);
 }
 
 SEC("tracepoint/syscalls/sys_exit_getsockopt")
@@ -564,7 +682,7 @@ int BPF_PROG(sys_enter_zc, struct pt_regs *regs, long nr)
 	if (nr != NR_getsockopt)
 		return 0;
 	return syscall_entry(regs->di, regs->si, regs->dx, regs->r10,
-			     regs->r8);
+			     regs->r8, false);
 }
 
 SEC("tp_btf/sys_exit")
