@@ -260,6 +260,27 @@ static __always_inline void read_request(struct call *c)
 }
 
 /*
+ * The calling task's file for fd, or NULL. Task, files and fdtable are BTF
+ * pointers: plain loads, no helper call. The fd array (a double pointer)
+ * is not, so its slot is read with bpf_probe_read_kernel().
+ */
+static __always_inline struct file *file_of_fd(unsigned long fd)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct files_struct *files = t->files;
+	struct file *f = NULL;
+	struct fdtable *fdt;
+
+	if (!files)
+		return NULL;
+	fdt = files->fdt;
+	if (!fdt || fd >= fdt->max_fds)
+		return NULL;
+	bpf_probe_read_kernel(&f, sizeof(f), &fdt->fd[fd]);
+	return f;
+}
+
+/*
  * Fast syscall flavour (kernels with the bpf_rdonly_cast kfunc, 6.2+):
  * the same reads as sock_of_fd() and snap_sock(), but as direct loads
  * through read-only casts, which the JIT inlines with an exception
@@ -276,19 +297,10 @@ extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
 
 static __always_inline struct tcp_sock *tcp_of_fd_fast(unsigned long fd)
 {
-	struct task_struct *t = bpf_get_current_task_btf();
-	struct files_struct *files = t->files;
+	struct file *f = file_of_fd(fd);
 	struct socket *sock;
-	struct file *f = NULL;
-	struct fdtable *fdt;
 	struct sock *sk;
 
-	if (!files)
-		return NULL;
-	fdt = files->fdt;
-	if (!fdt || fd >= fdt->max_fds)
-		return NULL;
-	bpf_probe_read_kernel(&f, sizeof(f), &fdt->fd[fd]);
 	if (!f)
 		return NULL;
 	f = RDONLY(struct file, f);
@@ -572,24 +584,9 @@ int BPF_KPROBE(gso_kprobe, int fd, int level, int optname, char *optval,
 
 static __always_inline struct sock *sock_of_fd(unsigned long fd)
 {
-	struct task_struct *t = bpf_get_current_task_btf();
-	struct files_struct *files;
+	struct file *f = file_of_fd(fd);
 	struct socket *sock;
-	struct file *f = NULL;
-	struct fdtable *fdt;
 
-	/*
-	 * Task, files and fdtable are BTF pointers: plain loads, no helper
-	 * call. The fd array (a double pointer) and what it points to are
-	 * not, so from there on bpf_probe_read_kernel().
-	 */
-	files = t->files;
-	if (!files)
-		return NULL;
-	fdt = files->fdt;
-	if (!fdt || fd >= fdt->max_fds)
-		return NULL;
-	bpf_probe_read_kernel(&f, sizeof(f), &fdt->fd[fd]);
 	if (!f)
 		return NULL;
 	sock = BPF_CORE_READ(f, private_data);
