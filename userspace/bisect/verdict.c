@@ -395,29 +395,18 @@ void print_crash_report(struct bisect *b, const struct verdict *v)
 	log = zcg_read_file(v->console, &len);
 	if (!log)
 		return;
-	if (zcg_report_parse(log, len, &rep) == 1 && rep.end > rep.start &&
-	    rep.end <= len) {
-		char *p = log + rep.start, *next;
+	/* The parser's own text: printk stamps off, as syzbot's reports. */
+	if (zcg_report_parse(log, len, &rep) == 1) {
+		char *text = zcg_report_text(log, len, &rep);
+		char *p, *next;
 
-		log[rep.end] = '\0';
-		/* syzbot's reports drop the printk timestamps */
-		for (; *p; p = next) {
+		for (p = text; p && *p; p = next) {
 			size_t n = strcspn(p, "\n");
 
 			next = p + n + (p[n] != '\0');
-			if (p[0] == '[' && strchr(p, ']') &&
-			    strchr(p, ']') < p + n &&
-			    strspn(p + 1, " 0123456789.") ==
-			    (size_t)(strchr(p, ']') - p - 1)) {
-				char *e = strchr(p, ']') + 1;
-
-				if (*e == ' ')
-					e++;
-				n -= e - p;
-				p = e;
-			}
 			blog(b, "%.*s", (int)n, p);
 		}
+		free(text);
 	}
 	free(log);
 }
