@@ -51,7 +51,7 @@ check() {
 [ "$(id -u)" = 0 ] || skip_all "needs root for BPF"
 [ -r /sys/kernel/btf/vmlinux ] || skip_all "kernel has no BTF"
 
-echo "1..7"
+echo "1..9"
 
 # 1+2: IPv4 loop as the traced command.
 timeout 120 "$ZCG" trace -j -q -d 60 -- "$LOOP" -b 32M \
@@ -62,7 +62,9 @@ if [ "$rc" = 3 ]; then
 	echo "ok 1 # SKIP cannot attach: $(tail -n 1 "$tmp/e1")"
 	for i in 2 3 4 5 6; do echo "ok $i # SKIP cannot attach"; done
 	n=6
+	attached=0
 else
+	attached=1
 	grep '"type":"total"' "$tmp/t1" | sed 's/^/# /'
 	if [ "$rc" = 0 ] && grep -q '"type":"total"' "$tmp/t1"; then
 		ok "trace runs the loop and exits 0 ($(sed -n 's/.*attached (\(.*\)).*/\1/p' "$tmp/e1"))"
@@ -140,9 +142,47 @@ else
 	fi
 fi
 
-# 6: bad arguments: one line on stderr, exit 2.
+# 7: -e, entry only: no return program, so the calls are the entries,
+# nothing returned is counted, and the invariant is still checked.
+if [ "$attached" = 1 ]; then
+	timeout 120 "$ZCG" trace -j -e -d 60 -- "$LOOP" -b 16M \
+		>"$tmp/t7" 2>"$tmp/e7"
+	rc=$?
+	grep '^zcloop:' "$tmp/t7" >"$tmp/l7"
+	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$tmp/l7")
+	echo "# -e: loop calls=$calls traced=$(field calls "$tmp/t7") entries=$(field entries "$tmp/t7") returns=$(field returns "$tmp/t7") violations=$(field violations "$tmp/t7") rc=$rc"
+	if [ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&
+	   [ "$(field calls "$tmp/t7")" = "$calls" ] &&
+	   [ "$(field entries "$tmp/t7")" = "$calls" ] &&
+	   [ "$(field returns "$tmp/t7")" = 0 ] &&
+	   [ "$(field violations "$tmp/t7")" = 0 ] &&
+	   grep -q 'attached (.*entry only' "$tmp/e7"; then
+		ok "-e: every call counted at entry, no return program, no violation"
+	else
+		sed 's/^/# /' "$tmp/e7" "$tmp/t7" | tail -n 10
+		not_ok "-e: entry-only counts"
+	fi
+	# 8: --attach-only, the measuring control: attached, nothing
+	# counted, and the loop runs as before.
+	timeout 120 "$ZCG" trace -j -e --attach-only -d 60 -- "$LOOP" -b 4M \
+		>"$tmp/t8" 2>"$tmp/e8"
+	rc=$?
+	if [ "$rc" = 0 ] && grep -q '^zcloop: calls=[1-9]' "$tmp/t8" &&
+	   [ "$(field entries "$tmp/t8")" = 0 ] &&
+	   grep -q 'attached (.*attach only' "$tmp/e8"; then
+		ok "--attach-only: attached, the loop ran, nothing counted"
+	else
+		sed 's/^/# /' "$tmp/e8" "$tmp/t8" | tail -n 10
+		not_ok "--attach-only (rc=$rc)"
+	fi
+else
+	for i in 7 8; do echo "ok $i # SKIP cannot attach"; done
+	n=8
+fi
+
+# 9: bad arguments: one line on stderr, exit 2.
 bad=0
-for args in "-p 0" "-d x" "--nope" "-p 1 -- true"; do
+for args in "-p 0" "-d x" "--nope" "-p 1 -- true" "-e -s"; do
 	# shellcheck disable=SC2086
 	"$ZCG" trace $args >/dev/null 2>"$tmp/e5"
 	rc=$?

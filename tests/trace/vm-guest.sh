@@ -10,9 +10,11 @@
 #    call returned, nothing dropped, no violation;
 #  - tcp_zerocopy_bpf_cgroup (the cgroup getsockopt selftest), if given;
 #  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
-#    block mode, per mode, with and without -q: the tracer flags the injected socket's call
-#    at entry (inq 65536, queued 0), the guard blocks it, both count one.
-MODES="fentry kprobe syscall raw-syscall"
+#    block mode, per mode, as is, with -q and with -e (entry only): the
+#    tracer flags the injected socket's call at entry (inq 65536,
+#    queued 0), the guard blocks it, both count one.
+# Arguments: the attach modes to test (default: all four).
+MODES=${*:-fentry kprobe syscall raw-syscall}
 n=0
 
 ok() { n=$((n + 1)); echo "ok $n $*"; }
@@ -65,9 +67,10 @@ if [ -e /bin/zcguard.ko ] && [ -x /bin/zcg-inject ]; then
 		exit 1
 	fi
 	stats=/sys/kernel/debug/zcguard/guard_stats
-	# Each mode with a record per call and with -q (counts in the
-	# kernel, violation records only): both must flag it at entry.
-	for run in $(for m in $MODES; do echo "$m" "$m,-q"; done); do
+	# Each mode with a record per call, with -q (counts in the kernel,
+	# violation records only) and with -e (no return program at all):
+	# all must flag it at entry.
+	for run in $(for m in $MODES; do echo "$m" "$m,-q" "$m,-e"; done); do
 		mode=${run%%,*}
 		q=${run#"$mode"}
 		q=${q#,}
@@ -96,6 +99,11 @@ if [ -e /bin/zcguard.ko ] && [ -x /bin/zcg-inject ]; then
 			not_ok "$mode${q:+ $q}: zcg-inject block exited $irc"
 		fi
 		v=$(grep -c 'VIOLATION pid=[0-9]* comm=zcg-inject .*inq=65536 queued=0 ' "$out")
+		# 6.2+ has bpf_rdonly_cast: the syscall mode must use it.
+		case "$mode $(uname -r)" in
+		"syscall 6.1."*) ;;
+		syscall*) grep -q 'attached (.*direct loads' "$out" || v="no direct loads" ;;
+		esac
 		total=$(sed -n 's/.*violations: \([0-9]*\)$/\1/p' "$out")
 		if [ "$v" = 1 ] && [ "$total" = 1 ] && [ $trc = 1 ]; then
 			ok "$mode${q:+ $q}: the tracer flagged the call at entry (inq 65536, queued 0), exit 1"

@@ -38,7 +38,7 @@ static void on_signal(int sig)
 }
 
 static const char usage_text[] =
-"usage: zcguard trace [-p PID] [-d SECS] [-s] [-j] [-q] [-v] [-- CMD [ARG...]]\n"
+"usage: zcguard trace [-p PID] [-d SECS] [-s|-q|-e] [-j] [-v] [-- CMD [ARG...]]\n"
 "Traces every tcp_zerocopy_receive() call (getsockopt TCP_ZEROCOPY_RECEIVE)\n"
 "with BPF (fentry/fexit, else kprobes, else the getsockopt syscall\n"
 "tracepoints): pid/comm, socket addresses, optlen,\n"
@@ -53,6 +53,10 @@ static const char usage_text[] =
 "  -s, --summary       one line per second instead of one per call\n"
 "  -j, --json          JSON lines (type call|violation|summary|total)\n"
 "  -q, --quiet         only violations and the totals (counts only)\n"
+"  -e, --entry-only    as -q, without the return program: counts entries,\n"
+"                      no errors or returns (the cheapest, for always-on)\n"
+"      --attach-only   attach, but check nothing: the attach point's own\n"
+"                      cost (a control for zcguard bench --overhead)\n"
 "  -m, --mode M        only attach with M: fentry, kprobe, syscall\n"
 "                      (syscalls:*_getsockopt) or raw-syscall (sys_enter)\n"
 "  -v, --verbose       show libbpf's messages\n"
@@ -69,6 +73,7 @@ static const char usage_text[] =
 #define POLL_MS 50
 
 static bool verbose;
+static bool attach_only;
 
 static int print_libbpf(enum libbpf_print_level level, const char *fmt,
 			va_list ap)
@@ -149,6 +154,8 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 			       int *err)
 {
 	struct zctrace *s = zctrace__open();
+	/* The entry-only level attaches no return program. */
+	bool ret = level != ZCT_LVL_ENTRY;
 
 	if (!s) {
 		*err = -errno;
@@ -156,10 +163,12 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 	}
 	s->rodata->targ_tgid = tgid;
 	s->rodata->level = level;
+	s->rodata->attach_only = attach_only;
 	bpf_program__set_autoload(s->progs.zc_fentry, m->how == FENTRY);
-	bpf_program__set_autoload(s->progs.zc_fexit, m->how == FENTRY);
+	bpf_program__set_autoload(s->progs.zc_fexit, m->how == FENTRY && ret);
 	bpf_program__set_autoload(s->progs.zc_kprobe, m->how == KPROBE);
-	bpf_program__set_autoload(s->progs.zc_kretprobe, m->how == KPROBE);
+	bpf_program__set_autoload(s->progs.zc_kretprobe,
+				  m->how == KPROBE && ret);
 	bpf_program__set_autoload(s->progs.gso_fentry,
 				  m->optlen && m->how == FENTRY);
 	bpf_program__set_autoload(s->progs.gso_kprobe,
@@ -168,17 +177,19 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 				  m->how == SYSCALL && m->fast);
 	bpf_program__set_autoload(s->progs.gso_enter_tp,
 				  m->how == SYSCALL && !m->fast);
-	bpf_program__set_autoload(s->progs.gso_exit_tp, m->how == SYSCALL);
+	bpf_program__set_autoload(s->progs.gso_exit_tp,
+				  m->how == SYSCALL && ret);
 	bpf_program__set_autoload(s->progs.sys_enter_zc,
 				  m->how == RAW_SYSCALL);
-	bpf_program__set_autoload(s->progs.sys_exit_zc, m->how == RAW_SYSCALL);
+	bpf_program__set_autoload(s->progs.sys_exit_zc,
+				  m->how == RAW_SYSCALL && ret);
 	*err = zctrace__load(s);
 	if (*err)
 		goto fail;
 	switch (m->how) {
 	case KPROBE:
 		*err = attach_one(s->progs.zc_kprobe, &s->links.zc_kprobe);
-		if (!*err)
+		if (!*err && ret)
 			*err = attach_one(s->progs.zc_kretprobe,
 					  &s->links.zc_kretprobe);
 		if (!*err && m->optlen)
@@ -187,7 +198,7 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 		break;
 	case FENTRY:
 		*err = attach_one(s->progs.zc_fentry, &s->links.zc_fentry);
-		if (!*err)
+		if (!*err && ret)
 			*err = attach_one(s->progs.zc_fexit,
 					  &s->links.zc_fexit);
 		if (!*err && m->optlen)
@@ -202,14 +213,14 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 		else if (!*err)
 			*err = attach_one(s->progs.gso_enter_tp,
 					  &s->links.gso_enter_tp);
-		if (!*err)
+		if (!*err && ret)
 			*err = attach_one(s->progs.gso_exit_tp,
 					  &s->links.gso_exit_tp);
 		break;
 	case RAW_SYSCALL:
 		*err = attach_one(s->progs.sys_enter_zc,
 				  &s->links.sys_enter_zc);
-		if (!*err)
+		if (!*err && ret)
 			*err = attach_one(s->progs.sys_exit_zc,
 					  &s->links.sys_exit_zc);
 		break;
@@ -260,6 +271,8 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 		{ "summary", no_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "entry-only", no_argument, NULL, 'e' },
+		{ "attach-only", no_argument, NULL, 'A' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "mode", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
@@ -269,7 +282,7 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+p:d:sjqvm:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+p:d:sjqevm:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			*pid = strtol(optarg, &end, 10);
@@ -296,6 +309,13 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 		case 'q':
 			o->quiet = true;
 			break;
+		case 'e':
+			o->quiet = true;
+			o->entry_only = true;
+			break;
+		case 'A':
+			attach_only = true;
+			break;
 		case 'v':
 			verbose = true;
 			break;
@@ -321,6 +341,10 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 			fprintf(stderr, "zcguard trace: bad arguments (-h for help)\n");
 			return 2;
 		}
+	}
+	if (o->entry_only && o->summary) {
+		fprintf(stderr, "zcguard trace: -e counts no returns, which -s reports\n");
+		return 2;
 	}
 	if (*pid && optind < argc) {
 		fprintf(stderr, "zcguard trace: -p and a command exclude each other\n");
@@ -410,9 +434,12 @@ static unsigned long long missed_runs(struct zctrace *s)
 
 static const char *level_name(int level)
 {
+	if (attach_only)
+		return "attach only: no check, no count";
 	return level == ZCT_LVL_EVENTS ? "a record per call" :
 	       level == ZCT_LVL_SUMMARY ? "summary: per-CPU counters" :
-	       "quiet: per-CPU call counts";
+	       level == ZCT_LVL_COUNT ? "quiet: per-CPU call counts" :
+	       "entry only: per-CPU entry counts";
 }
 
 int cmd_trace(int argc, char **argv)
@@ -437,6 +464,7 @@ int cmd_trace(int argc, char **argv)
 	libbpf_set_print(print_libbpf);
 	/* The least work per call that still gives what was asked for. */
 	level = out.summary ? ZCT_LVL_SUMMARY :
+		out.entry_only ? ZCT_LVL_ENTRY :
 		out.quiet ? ZCT_LVL_COUNT : ZCT_LVL_EVENTS;
 	out.per_call = level == ZCT_LVL_EVENTS;
 	if (optind < argc) {
@@ -477,12 +505,16 @@ int cmd_trace(int argc, char **argv)
 	next_tick = start + 1000000000ULL;
 	if (duration > 0)
 		deadline = start + (unsigned long long)(duration * 1e9);
-	fprintf(stderr, "zcguard trace: attached (%s%s; %s)%s\n", mode->name,
-		mode->how == SYSCALL ? " syscalls:sys_enter/exit_getsockopt" :
-		mode->how == RAW_SYSCALL ? " sys_enter/sys_exit, getsockopt" :
+	fprintf(stderr, "zcguard trace: attached (%s%s%s; %s)%s\n", mode->name,
+		mode->how == SYSCALL ? (level == ZCT_LVL_ENTRY ?
+		" syscalls:sys_enter_getsockopt" :
+		" syscalls:sys_enter/exit_getsockopt") :
+		mode->how == RAW_SYSCALL ? (level == ZCT_LVL_ENTRY ?
+		" sys_enter, getsockopt" : " sys_enter/sys_exit, getsockopt") :
 		mode->optlen ? " on tcp_zerocopy_receive, optlen from "
 		"__sys_getsockopt" : " on tcp_zerocopy_receive, no optlen",
-		level_name(level), child ? ", running the command" : "");
+		mode->fast ? ", direct loads" : "", level_name(level),
+		child ? ", running the command" : "");
 	if (go_fd >= 0) {
 		if (write(go_fd, "g", 1) != 1)
 			perror("zcguard trace: starting the command");

@@ -155,6 +155,8 @@ void zct_out_totals(struct zct_out *o, const char *mode,
 		    const struct zct_counters *c)
 {
 	const char *counting = o->per_call ? "events" : "kernel counters";
+	/* Without a return program only entries are known. */
+	unsigned long long calls = o->entry_only ? c->entries : c->returns;
 
 	if (o->json)
 		fprintf(o->f, "{\"type\":\"total\",\"mode\":\"%s\","
@@ -162,18 +164,17 @@ void zct_out_totals(struct zct_out *o, const char *mode,
 			"\"violations\":%llu,\"errors\":%llu,"
 			"\"entries\":%llu,\"returns\":%llu,\"dropped\":%llu,"
 			"\"missed\":%llu}\n",
-			mode, counting, (unsigned long long)c->returns,
-			o->events, (unsigned long long)c->violations,
+			mode, counting, calls, o->events, (unsigned long long)c->violations,
 			(unsigned long long)c->errors,
 			(unsigned long long)c->entries,
 			(unsigned long long)c->returns,
 			(unsigned long long)c->dropped, o->missed);
 	else
 		fprintf(o->f, "zcguard trace: %llu calls traced (%llu entered, "
-			"%llu returned, %llu per-call records), %llu errors, "
+			"%s%llu returned, %llu per-call records), %llu errors, "
 			"%llu dropped, %llu missed, violations: %llu\n",
-			(unsigned long long)c->returns,
-			(unsigned long long)c->entries,
+			calls, (unsigned long long)c->entries,
+			o->entry_only ? "entry only, " : "",
 			(unsigned long long)c->returns, o->events,
 			(unsigned long long)c->errors,
 			(unsigned long long)c->dropped, o->missed,

@@ -14,6 +14,7 @@ struct zct_out {
 	bool summary;		/* per-second lines instead of events */
 	bool quiet;		/* totals (and violations) only */
 	bool per_call;		/* the BPF side sends a record per call */
+	bool entry_only;	/* no return program: calls are entries */
 	unsigned long long t0_ns;	/* CLOCK_MONOTONIC at start */
 	bool header_done;
 

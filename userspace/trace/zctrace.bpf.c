@@ -34,6 +34,11 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Only this process (tgid), 0 = all. Set by user space before load. */
 const volatile __u32 targ_tgid;
+/*
+ * A control for measurements: the programs are attached but return at
+ * once, so what remains is the cost of the attach point itself.
+ */
+const volatile __u32 attach_only;
 /* ZCT_LVL_*: how much work each call gets (see zctrace.h). */
 const volatile __u32 level = ZCT_LVL_EVENTS;
 /*
@@ -105,12 +110,17 @@ static __always_inline struct call *call_of_current(bool create)
 				    0);
 }
 
-/* targ_tgid itself or a descendant (a shell running the workload). */
-static __always_inline bool wanted(__u64 id)
+/*
+ * targ_tgid itself or a descendant (a shell running the workload). The
+ * pid is only fetched when there is a target: a helper call per traced
+ * call that the untargeted (always-on) tracer need not pay.
+ */
+static __always_inline bool wanted(void)
 {
 	struct task_struct *t;
 
-	if (!targ_tgid || (__u32)(id >> 32) == targ_tgid)
+	if (!targ_tgid ||
+	    (__u32)(bpf_get_current_pid_tgid() >> 32) == targ_tgid)
 		return true;
 	t = (struct task_struct *)bpf_get_current_task();
 	for (int i = 0; i < 8; i++) {
@@ -218,9 +228,10 @@ static __always_inline struct sk_buff *snap_sock(struct sock *sk,
 }
 
 /* Who and where: only for records (every call in event mode). */
-static __always_inline void fill_who(struct sock *sk, struct zct_event *e,
-				    __u64 id)
+static __always_inline void fill_who(struct sock *sk, struct zct_event *e)
 {
+	__u64 id = bpf_get_current_pid_tgid();
+
 	e->pid = id >> 32;
 	e->tid = (__u32)id;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
@@ -295,15 +306,37 @@ extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
 #define RDONLY(type, p) \
 	((type *)bpf_rdonly_cast((p), bpf_core_type_id_kernel(type)))
 
+/*
+ * file_of_fd() without its helper call. The fd slot is a pointer to
+ * pointer, which no cast can name; it is read as the first word of a
+ * struct list_head instead (any struct whose first member is a pointer
+ * would do: the cast only tells the verifier how far the load may reach).
+ */
+static __always_inline struct file *file_of_fd_fast(unsigned long fd)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct files_struct *files = t->files;
+	struct list_head *slot;
+	struct fdtable *fdt;
+
+	if (!files)
+		return NULL;
+	fdt = files->fdt;
+	if (!fdt || fd >= fdt->max_fds)
+		return NULL;
+	slot = RDONLY(struct list_head,
+		      (void *)((unsigned long)fdt->fd + fd * 8));
+	return RDONLY(struct file, slot->next);
+}
+
 static __always_inline struct tcp_sock *tcp_of_fd_fast(unsigned long fd)
 {
-	struct file *f = file_of_fd(fd);
+	struct file *f = file_of_fd_fast(fd);
 	struct socket *sock;
 	struct sock *sk;
 
 	if (!f)
 		return NULL;
-	f = RDONLY(struct file, f);
 	sock = RDONLY(struct socket, f->private_data);
 	/* Not a socket unless the socket points back at this file. */
 	if (!sock || (unsigned long)sock->file != (unsigned long)f)
@@ -368,7 +401,7 @@ static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
  * the call open until it returns.
  */
 static __always_inline void on_entry_common(struct call *c, struct sock *sk,
-					    struct tcp_sock *fast_tp, __u64 id)
+					    struct tcp_sock *fast_tp)
 {
 	struct zct_counters *n = cnt();
 	struct zct_event *e = &c->ev;
@@ -377,7 +410,7 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 	if (!n)
 		return;
 	CNT_ADD(n, entries, 1);
-	if (level != ZCT_LVL_COUNT)
+	if (level >= ZCT_LVL_SUMMARY)
 		e->ts_ns = bpf_ktime_get_ns();
 	/* fast_tp: the same socket, for direct loads (fast flavour). */
 	head = fast_tp ? snap_sock_fast(fast_tp, e) : snap_sock(sk, e);
@@ -393,7 +426,7 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 		head = snap_sock(sk, e);
 	if (level == ZCT_LVL_EVENTS) {
 		head_gap(head, e);
-		fill_who(sk, e, id);
+		fill_who(sk, e);
 		read_request(c);
 	}
 	if (e->inq > e->queued) {
@@ -406,7 +439,7 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 						 c->uoptlen))
 				e->flags |= ZCT_F_OPTLEN;
 			head_gap(head, e);
-			fill_who(sk, e, id);
+			fill_who(sk, e);
 			read_request(c);
 		}
 		e->flags |= ZCT_F_VIOLATION;
@@ -423,10 +456,11 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 static __always_inline int on_entry(struct sock *sk,
 				    struct tcp_zerocopy_receive *zc)
 {
-	__u64 id = bpf_get_current_pid_tgid();
 	struct call *c;
 
-	if (!wanted(id))
+	if (attach_only)
+		return 0;
+	if (!wanted())
 		return 0;
 	c = call_of_current(true);
 	if (!c)
@@ -440,7 +474,7 @@ static __always_inline int on_entry(struct sock *sk,
 		c->ev.flags |= ZCT_F_OPTLEN;
 		c->gso_set = 0;
 	}
-	on_entry_common(c, sk, NULL, id);
+	on_entry_common(c, sk, NULL);
 	return 0;
 }
 
@@ -461,6 +495,8 @@ static __always_inline int on_return(int ret)
 	struct call *c;
 	__u64 *max;
 
+	if (attach_only)
+		return 0;
 	c = call_of_current(false);
 	if (!c || !c->active)
 		return 0;
@@ -515,12 +551,13 @@ static __always_inline int on_return(int ret)
 static __always_inline int on_getsockopt(int level_, int optname,
 					 int *uoptlen)
 {
-	__u64 id = bpf_get_current_pid_tgid();
 	struct call *c;
 	__s32 len = -1;
 
+	if (attach_only)
+		return 0;
 	if (level_ != SOL_TCP || optname != TCP_ZEROCOPY_RECEIVE ||
-	    !wanted(id))
+	    !wanted())
 		return 0;
 	c = call_of_current(true);
 	if (!c)
@@ -596,6 +633,26 @@ static __always_inline struct sock *sock_of_fd(unsigned long fd)
 	return BPF_CORE_READ(sock, sk);
 }
 
+/*
+ * Entry-only level, fast flavour: most calls find the socket consistent,
+ * and all such a call needs is a count. The snapshot lives on the stack:
+ * no task storage, no record. A call that looks inconsistent takes the
+ * full path, which re-reads before it flags anything.
+ */
+static __always_inline bool consistent_fast(struct tcp_sock *tp)
+{
+	struct zct_counters *n;
+	struct zct_event e;
+
+	snap_sock_fast(tp, &e);
+	if (e.inq > e.queued)
+		return false;
+	n = cnt();
+	if (n)
+		CNT_ADD(n, entries, 1);
+	return true;
+}
+
 /* The syscall flavours' entry, from getsockopt()'s arguments. */
 static __always_inline int syscall_entry(unsigned long fd, long lvl,
 					 long optname, unsigned long optval,
@@ -604,16 +661,18 @@ static __always_inline int syscall_entry(unsigned long fd, long lvl,
 	struct tcp_sock *tp = NULL;
 	struct call *c;
 	struct sock *sk;
-	__u64 id;
 
-	if (lvl != SOL_TCP || optname != TCP_ZEROCOPY_RECEIVE)
+	if (attach_only || lvl != SOL_TCP || optname != TCP_ZEROCOPY_RECEIVE)
 		return 0;
-	id = bpf_get_current_pid_tgid();
-	if (!wanted(id))
+	if (!wanted())
 		return 0;
 	if (fast) {
 		tp = tcp_of_fd_fast(fd);
-		sk = tp ? &tp->inet_conn.icsk_inet.sk : NULL;
+		if (!tp)
+			return 0;
+		if (level == ZCT_LVL_ENTRY && consistent_fast(tp))
+			return 0;
+		sk = &tp->inet_conn.icsk_inet.sk;
 	} else {
 		sk = sock_of_fd(fd);
 		if (sk && BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP)
@@ -638,7 +697,7 @@ static __always_inline int syscall_entry(unsigned long fd, long lvl,
 	    !bpf_probe_read_user(&c->ev.optlen, sizeof(c->ev.optlen),
 				 c->uoptlen))
 		c->ev.flags |= ZCT_F_OPTLEN;
-	on_entry_common(c, sk, tp, id);
+	on_entry_common(c, sk, tp);
 	return 0;
 }
 

@@ -24,6 +24,7 @@ enum {
  * Every level checks the invariant at entry and sends a violation at once.
  */
 enum {
+	ZCT_LVL_ENTRY,		/* entries and violations, no return program */
 	ZCT_LVL_COUNT,		/* counters only (--quiet) */
 	ZCT_LVL_SUMMARY,	/* + duration and results, per CPU (--summary) */
 	ZCT_LVL_EVENTS,		/* + one ring-buffer record per call */
