@@ -1,13 +1,14 @@
 #!/bin/sh
 # zcguard bench: the other run kinds, briefly: --overhead with the cgroup
-# getsockopt program (ratio printed, cgroup directory gone afterwards) and
+# getsockopt program (ratio printed, cgroup directory gone afterwards), the
+# tracer and its attach point alone, and
 # --plot (gnuplot writes an SVG with one line per receiver mode).
 . "$(dirname "$0")/lib/tap.sh"
 Z=$BUILD/zcguard
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-echo "1..5"
+echo "1..6"
 "$Z" bench --overhead cgroup -r 2 -d 0.2 --json "$tmp/o.json" \
 	>"$tmp/out" 2>"$tmp/err"; rc=$?
 sed 's/^/# /' "$tmp/out" "$tmp/err"
@@ -30,6 +31,26 @@ else
 		2>/dev/null | head -n 1)
 	[ -z "$left" ] && ok "cgroup directory removed" ||
 		nok "cgroup directory left behind: $left"
+fi
+
+# The tracer guards, with the default pinning: "trace" is `trace -e`,
+# "trace-floor" its attach point alone.
+"$Z" bench --overhead trace,trace-floor -r 2 -d 0.2 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+sed 's/^/# /' "$tmp/out" "$tmp/err"
+if [ $rc = 4 ]; then
+	skip "overhead trace, trace-floor" "no network namespace"
+elif grep -q 'did not attach' "$tmp/err"; then
+	skip "overhead trace, trace-floor" "the tracer cannot attach here"
+else
+	pinned=$(nproc)
+	[ $rc = 0 ] && grep -Eq '^trace .* -> [+-][0-9.]+%' "$tmp/out" &&
+		grep -Eq '^trace-floor .* -> [+-][0-9.]+%' "$tmp/out" &&
+		grep -q 'attached (.*entry only' "$tmp/out" &&
+		grep -q 'attached (.*attach only' "$tmp/out" &&
+		{ [ "$pinned" -lt 2 ] || grep -q 'rx CPU [0-9]*, tx CPU' "$tmp/out"; } &&
+		ok "overhead trace,trace-floor: both ratios, pinned on $pinned CPUs" ||
+		nok "overhead trace,trace-floor: exit $rc"
 fi
 
 if ! command -v gnuplot >/dev/null; then

@@ -30,6 +30,7 @@ struct bench_opts {
 	/* --compare-tcp-mmap */
 	const char *tcp_mmap;
 	int rx_cpu, tx_cpu;		/* --pin; -1: not pinned */
+	int pin_set;			/* --pin given (or "off") */
 };
 
 /* The case of the given modes and chunk with the run's other settings. */

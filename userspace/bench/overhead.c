@@ -26,10 +26,25 @@ struct variant {
 	struct ext_guard ext;
 	int ready;
 	long guard_calls;	/* module guards: calls the kprobe counted */
+	char cmd[PATH_MAX + 64];	/* trace guards: the command */
 	double usec[MAX_REPS], gbit[MAX_REPS], mapped[MAX_REPS];
 };
 
-static int setup(struct variant *v, const char *trace_cmd)
+/*
+ * The tracer guards: "trace" is the always-on form (-e: the invariant
+ * check at entry, nothing at return) or --trace-cmd; "trace-q" adds the
+ * return program's counts; "trace-floor" attaches the same program but
+ * has it return at once, the cost of the attach point itself, so the
+ * tracer's own share is the difference.
+ */
+static const char *trace_args(const char *name)
+{
+	return !strcmp(name, "trace") ? "-e" :
+	       !strcmp(name, "trace-q") ? "-q" :
+	       !strcmp(name, "trace-floor") ? "-e --attach-only" : NULL;
+}
+
+static int setup(struct variant *v, const char *exe, const char *trace_cmd)
 {
 	char err[PATH_MAX + 256];
 
@@ -39,8 +54,13 @@ static int setup(struct variant *v, const char *trace_cmd)
 				err);
 			return -1;
 		}
-	} else if (!strcmp(v->name, "trace")) {
-		v->ext.cmd = trace_cmd;
+	} else if (trace_args(v->name)) {
+		if (trace_cmd && !strcmp(v->name, "trace"))
+			snprintf(v->cmd, sizeof(v->cmd), "%s", trace_cmd);
+		else
+			snprintf(v->cmd, sizeof(v->cmd), "'%s' trace %s", exe,
+				 trace_args(v->name));
+		v->ext.cmd = v->cmd;
 	} else if (!strncmp(v->name, "module-", 7)) {
 		if (mod_guard_setup(err, sizeof(err))) {
 			fprintf(stderr, "zcguard bench: %s guard: %s\n",
@@ -59,8 +79,7 @@ static int attach(struct variant *v)
 	if (!strcmp(v->name, "cgroup") &&
 	    cg_guard_attach(&v->cg, err, sizeof(err)))
 		goto fail;
-	if (!strcmp(v->name, "trace") &&
-	    ext_guard_attach(&v->ext, err, sizeof(err)))
+	if (v->ext.cmd && ext_guard_attach(&v->ext, err, sizeof(err)))
 		goto fail;
 	if (!strncmp(v->name, "module-", 7) &&
 	    mod_guard_attach(v->name + 7, err, sizeof(err)))
@@ -75,7 +94,7 @@ static void detach(struct variant *v)
 {
 	if (!strcmp(v->name, "cgroup"))
 		cg_guard_detach(&v->cg);
-	if (!strcmp(v->name, "trace"))
+	if (v->ext.cmd)
 		ext_guard_detach(&v->ext);
 	if (!strncmp(v->name, "module-", 7))
 		mod_guard_detach();
@@ -178,26 +197,17 @@ static void report(const struct bench_opts *o, struct variant *v, int nv)
 int bench_overhead(const struct bench_opts *o)
 {
 	static struct variant v[MAX_VARIANTS];
-	char exe[PATH_MAX], trace_cmd[PATH_MAX + 32], what[96], sz[16];
+	char exe[PATH_MAX], what[96], sz[16], pin[48];
 	int nv = 0, i, k, rep, ret = 3;
 	ssize_t n;
 
-	if (o->trace_cmd) {
-		snprintf(trace_cmd, sizeof(trace_cmd), "%s", o->trace_cmd);
-	} else {
-		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-		exe[n > 0 ? n : 0] = 0;
-		/*
-		 * -q: the cheapest tracer mode that still sees every call:
-		 * the invariant check and per-CPU counts, no record per call
-		 */
-		snprintf(trace_cmd, sizeof(trace_cmd), "'%s' trace -q", exe);
-	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	exe[n > 0 ? n : 0] = 0;
 	memset(v, 0, sizeof(v));
 	v[nv++].name = "none";
 	for (i = 0; i < o->nguards; i++) {
 		v[nv].name = o->guards[i];
-		if (setup(&v[nv], trace_cmd) == 0)
+		if (setup(&v[nv], exe, o->trace_cmd) == 0)
 			nv++;
 	}
 	if (nv == 1) {
@@ -214,10 +224,15 @@ int bench_overhead(const struct bench_opts *o)
 				goto out;
 		}
 	bench_progress_end();
+	if (o->rx_cpu >= 0)
+		snprintf(pin, sizeof(pin), "rx CPU %d, tx CPU %d", o->rx_cpu,
+			 o->tx_cpu);
+	else
+		snprintf(pin, sizeof(pin), "unpinned");
 	bprintf("zcguard bench --overhead: zc receiver, chunk %s, msg_zc "
-		"sender, %d alternating rep(s) x %.2f s, lo mtu %u\n",
+		"sender, %d alternating rep(s) x %.2f s, lo mtu %u, %s\n",
 		bench_size_str(o->sizes[0], sz, sizeof(sz)), o->reps,
-		o->duration, bench_lo_mtu());
+		o->duration, bench_lo_mtu(), pin);
 	report(o, v, nv);
 	ret = nv == o->nguards + 1 ? 0 : 3;
 out:
