@@ -42,7 +42,7 @@ static const char usage_text[] =
 "                trace, trace-q, trace-floor, module-warn, module-block\n"
 "      --trace-cmd CMD  the trace guard  [\"<this zcguard> trace -e\"]\n"
 "      --compare-tcp-mmap BIN  same-run usec/MB vs tcp_mmap.c (512K)\n"
-"      --pin RX,TX|off  pin receiver and sender  [off; --overhead: 2 CPUs]\n"
+"      --pin RX,TX|off  pin rx, tx  [off; on: --overhead, --compare-tcp-mmap]\n"
 "  -4, --ipv4           IPv4 (default IPv6 ::1, IPv4 if there is no IPv6)\n"
 "      --inject-zc-calls N  test only: N extra syscalls per zc receive\n"
 "Exit: 0 ok, 1 regression (--check) or disagreement (--compare-tcp-mmap),\n"
@@ -184,8 +184,9 @@ static int parse_guards(struct bench_opts *o, char *list)
 /*
  * --overhead resolves a few percent: unpinned, the scheduler moving the
  * receiver and sender about spreads the ratio of a quiet 2-CPU machine
- * over +-5..10 % (measured here), pinned over +-1..2 %. So it pins to
- * the first two CPUs it may use, unless --pin says otherwise.
+ * over +-5..10 % (measured here), pinned over +-1..2 %. So it and
+ * --compare-tcp-mmap pin to the first two CPUs they may use, unless
+ * --pin says otherwise.
  */
 static void default_pin(struct bench_opts *o)
 {
@@ -374,7 +375,7 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 	}
 	if (o->check && !set_dur)
 		o->duration = 0.3;
-	if (o->nguards && !o->pin_set)
+	if ((o->nguards || o->tcp_mmap) && !o->pin_set)
 		default_pin(o);
 	return 0;
 }

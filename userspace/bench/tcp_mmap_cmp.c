@@ -324,7 +324,7 @@ int bench_compare_tcp_mmap(const struct bench_opts *o)
 		"rep(s) x %.2f s, MSG_ZEROCOPY senders, lo mtu %u%s\n",
 		o->tcp_mmap, bench_size_str(o->sizes[0], sz, sizeof(sz)),
 		o->reps, o->duration, bench_lo_mtu(),
-		o->rx_cpu >= 0 ? ", pinned (--pin)" : "");
+		o->rx_cpu >= 0 ? ", pinned" : "");
 	if (o->json && bench_json_open(o, "compare_tcp_mmap", &js))
 		js = NULL;
 	if (js)
