@@ -170,9 +170,9 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 	bpf_program__set_autoload(s->progs.zc_kretprobe,
 				  m->how == KPROBE && ret);
 	bpf_program__set_autoload(s->progs.gso_fentry,
-				  m->optlen && m->how == FENTRY);
+				  m->optlen && ret && m->how == FENTRY);
 	bpf_program__set_autoload(s->progs.gso_kprobe,
-				  m->optlen && m->how == KPROBE);
+				  m->optlen && ret && m->how == KPROBE);
 	bpf_program__set_autoload(s->progs.gso_enter_fast,
 				  m->how == SYSCALL && m->fast);
 	bpf_program__set_autoload(s->progs.gso_enter_tp,
@@ -192,7 +192,7 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 		if (!*err && ret)
 			*err = attach_one(s->progs.zc_kretprobe,
 					  &s->links.zc_kretprobe);
-		if (!*err && m->optlen)
+		if (!*err && m->optlen && ret)
 			*err = attach_one(s->progs.gso_kprobe,
 					  &s->links.gso_kprobe);
 		break;
@@ -201,7 +201,7 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 		if (!*err && ret)
 			*err = attach_one(s->progs.zc_fexit,
 					  &s->links.zc_fexit);
-		if (!*err && m->optlen)
+		if (!*err && m->optlen && ret)
 			*err = attach_one(s->progs.gso_fentry,
 					  &s->links.gso_fentry);
 		break;
@@ -511,6 +511,8 @@ int cmd_trace(int argc, char **argv)
 		" syscalls:sys_enter/exit_getsockopt") :
 		mode->how == RAW_SYSCALL ? (level == ZCT_LVL_ENTRY ?
 		" sys_enter, getsockopt" : " sys_enter/sys_exit, getsockopt") :
+		level == ZCT_LVL_ENTRY ? " on tcp_zerocopy_receive, optlen "
+		"from the syscall's registers" :
 		mode->optlen ? " on tcp_zerocopy_receive, optlen from "
 		"__sys_getsockopt" : " on tcp_zerocopy_receive, no optlen",
 		mode->fast ? ", direct loads" : "", level_name(level),

@@ -349,7 +349,8 @@ static __always_inline struct tcp_sock *tcp_of_fd_fast(unsigned long fd)
 
 /* snap_sock() with direct loads: same order, same tcp_inq() logic. */
 static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
-						      struct zct_event *e)
+						      struct zct_event *e,
+						      bool cast)
 {
 	struct sock *sk = &tp->inet_conn.icsk_inet.sk;
 	__u32 done = bpf_core_enum_value(enum sock_flags, SOCK_DONE);
@@ -389,10 +390,55 @@ static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
 	if (!prev || (unsigned long)prev ==
 		     (unsigned long)&sk->sk_receive_queue)
 		return NULL;
-	cb = RDONLY(struct tcp_skb_cb, &prev->cb[0]);
-	n = cb->end_seq - e->copied_seq;
+	/* Without the cast (fentry on 6.1), one helper read. */
+	if (cast) {
+		cb = RDONLY(struct tcp_skb_cb, &prev->cb[0]);
+		n = cb->end_seq - e->copied_seq;
+	} else {
+		cb = (struct tcp_skb_cb *)&prev->cb[0];
+		n = BPF_CORE_READ(cb, end_seq) - e->copied_seq;
+	}
 	e->queued = n > 0 ? n : 0;
 	return next;
+}
+
+/*
+ * Entry-only level, with direct loads (the fast syscall flavour, and
+ * fentry, whose socket is a BTF pointer): most calls find the socket
+ * consistent, and all such a call needs is a count. The snapshot lives
+ * on the stack: no task storage, no record. A call that looks
+ * inconsistent takes the full path, which re-reads before it flags.
+ */
+static __always_inline bool consistent_fast(struct tcp_sock *tp, bool cast)
+{
+	struct zct_counters *n;
+	struct zct_event e;
+
+	snap_sock_fast(tp, &e, cast);
+	if (e.inq > e.queued)
+		return false;
+	n = cnt();
+	if (n)
+		CNT_ADD(n, entries, 1);
+	return true;
+}
+
+#define NR_getsockopt 55	/* x86_64 */
+
+/*
+ * -e attaches no program on __sys_getsockopt: a violation record takes
+ * the caller's optlen from the syscall's saved registers instead.
+ */
+static __always_inline void optlen_from_regs(struct zct_event *e)
+{
+	struct pt_regs *regs;
+
+	regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	if (!regs || regs->orig_ax != NR_getsockopt)
+		return;
+	if (!bpf_probe_read_user(&e->optlen, sizeof(e->optlen),
+				 (void *)regs->r8))
+		e->flags |= ZCT_F_OPTLEN;
 }
 
 /*
@@ -413,7 +459,7 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 	if (level >= ZCT_LVL_SUMMARY)
 		e->ts_ns = bpf_ktime_get_ns();
 	/* fast_tp: the same socket, for direct loads (fast flavour). */
-	head = fast_tp ? snap_sock_fast(fast_tp, e) : snap_sock(sk, e);
+	head = fast_tp ? snap_sock_fast(fast_tp, e, true) : snap_sock(sk, e);
 	/*
 	 * The syscall flavours hold no socket lock, and tcp_queue_rcv()
 	 * moves rcv_nxt BEFORE it queues the skb: a snapshot can fall in
@@ -438,6 +484,8 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 			    !bpf_probe_read_user(&e->optlen, sizeof(e->optlen),
 						 c->uoptlen))
 				e->flags |= ZCT_F_OPTLEN;
+			if (level == ZCT_LVL_ENTRY && !c->user)
+				optlen_from_regs(e);
 			head_gap(head, e);
 			fill_who(sk, e);
 			read_request(c);
@@ -454,14 +502,20 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 }
 
 static __always_inline int on_entry(struct sock *sk,
-				    struct tcp_zerocopy_receive *zc)
+				    struct tcp_zerocopy_receive *zc, bool btf)
 {
+	struct tcp_sock *tp;
 	struct call *c;
 
 	if (attach_only)
 		return 0;
 	if (!wanted())
 		return 0;
+	if (btf && level == ZCT_LVL_ENTRY) {
+		tp = bpf_skc_to_tcp_sock(sk);
+		if (tp && consistent_fast(tp, false))
+			return 0;
+	}
 	c = call_of_current(true);
 	if (!c)
 		return 0;
@@ -571,7 +625,7 @@ static __always_inline int on_getsockopt(int level_, int optname,
 SEC("fentry/tcp_zerocopy_receive")
 int BPF_PROG(zc_fentry, struct sock *sk, struct tcp_zerocopy_receive *zc)
 {
-	return on_entry(sk, zc);
+	return on_entry(sk, zc, true);
 }
 
 SEC("fexit/tcp_zerocopy_receive")
@@ -584,7 +638,7 @@ int BPF_PROG(zc_fexit, struct sock *sk, struct tcp_zerocopy_receive *zc,
 SEC("kprobe/tcp_zerocopy_receive")
 int BPF_KPROBE(zc_kprobe, struct sock *sk, struct tcp_zerocopy_receive *zc)
 {
-	return on_entry(sk, zc);
+	return on_entry(sk, zc, false);
 }
 
 SEC("kretprobe/tcp_zerocopy_receive")
@@ -617,8 +671,6 @@ int BPF_KPROBE(gso_kprobe, int fd, int level, int optname, char *optval,
  * input from looking like a violation. One event per getsockopt(SOL_TCP,
  * TCP_ZEROCOPY_RECEIVE) call, including calls the option parsing rejects.
  */
-#define NR_getsockopt 55	/* x86_64 */
-
 static __always_inline struct sock *sock_of_fd(unsigned long fd)
 {
 	struct file *f = file_of_fd(fd);
@@ -631,26 +683,6 @@ static __always_inline struct sock *sock_of_fd(unsigned long fd)
 	if (!sock || BPF_CORE_READ(sock, file) != f)
 		return NULL;
 	return BPF_CORE_READ(sock, sk);
-}
-
-/*
- * Entry-only level, fast flavour: most calls find the socket consistent,
- * and all such a call needs is a count. The snapshot lives on the stack:
- * no task storage, no record. A call that looks inconsistent takes the
- * full path, which re-reads before it flags anything.
- */
-static __always_inline bool consistent_fast(struct tcp_sock *tp)
-{
-	struct zct_counters *n;
-	struct zct_event e;
-
-	snap_sock_fast(tp, &e);
-	if (e.inq > e.queued)
-		return false;
-	n = cnt();
-	if (n)
-		CNT_ADD(n, entries, 1);
-	return true;
 }
 
 /* The syscall flavours' entry, from getsockopt()'s arguments. */
@@ -670,7 +702,7 @@ static __always_inline int syscall_entry(unsigned long fd, long lvl,
 		tp = tcp_of_fd_fast(fd);
 		if (!tp)
 			return 0;
-		if (level == ZCT_LVL_ENTRY && consistent_fast(tp))
+		if (level == ZCT_LVL_ENTRY && consistent_fast(tp, true))
 			return 0;
 		sk = &tp->inet_conn.icsk_inet.sk;
 	} else {
