@@ -505,7 +505,10 @@ int cmd_trace(int argc, char **argv)
 	next_tick = start + 1000000000ULL;
 	if (duration > 0)
 		deadline = start + (unsigned long long)(duration * 1e9);
-	fprintf(stderr, "zcguard trace: attached (%s%s%s; %s)%s\n", mode->name,
+	/* -e attaches no return program: "fentry", not "fentry/fexit". */
+	fprintf(stderr, "zcguard trace: attached (%.*s%s%s; %s)%s\n",
+		(int)(level == ZCT_LVL_ENTRY ? strcspn(mode->name, "/") :
+		      strlen(mode->name)), mode->name,
 		mode->how == SYSCALL ? (level == ZCT_LVL_ENTRY ?
 		" syscalls:sys_enter_getsockopt" :
 		" syscalls:sys_enter/exit_getsockopt") :
