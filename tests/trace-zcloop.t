@@ -15,6 +15,15 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n $*"; }
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+# result STATUS DESC FILE...: ok when STATUS is 0, else the files' tails
+# and not ok.
+result() {
+	st=$1 desc=$2
+	shift 2
+	[ "$st" = 0 ] && ok "$desc" && return
+	sed 's/^/# /' "$@" | tail -n 10
+	not_ok "$desc"
+}
 
 # field NAME FILE: a number from the last {"type":"total"...} JSON line.
 field() {
@@ -151,30 +160,22 @@ if [ "$attached" = 1 ]; then
 	grep '^zcloop:' "$tmp/t7" >"$tmp/l7"
 	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$tmp/l7")
 	echo "# -e: loop calls=$calls traced=$(field calls "$tmp/t7") entries=$(field entries "$tmp/t7") returns=$(field returns "$tmp/t7") violations=$(field violations "$tmp/t7") rc=$rc"
-	if [ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&
+	[ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&
 	   [ "$(field calls "$tmp/t7")" = "$calls" ] &&
 	   [ "$(field entries "$tmp/t7")" = "$calls" ] &&
 	   [ "$(field returns "$tmp/t7")" = 0 ] &&
 	   [ "$(field violations "$tmp/t7")" = 0 ] &&
-	   grep -q 'attached (.*entry only' "$tmp/e7"; then
-		ok "-e: every call counted at entry, no return program, no violation"
-	else
-		sed 's/^/# /' "$tmp/e7" "$tmp/t7" | tail -n 10
-		not_ok "-e: entry-only counts"
-	fi
+	   grep -q 'attached (.*entry only' "$tmp/e7"
+	result $? "-e: every call counted at entry, no return program, no violation" "$tmp/e7" "$tmp/t7"
 	# 8: --attach-only, the measuring control: attached, nothing
 	# counted, and the loop runs as before.
 	timeout 120 "$ZCG" trace -j -e --attach-only -d 60 -- "$LOOP" -b 4M \
 		>"$tmp/t8" 2>"$tmp/e8"
 	rc=$?
-	if [ "$rc" = 0 ] && grep -q '^zcloop: calls=[1-9]' "$tmp/t8" &&
+	[ "$rc" = 0 ] && grep -q '^zcloop: calls=[1-9]' "$tmp/t8" &&
 	   [ "$(field entries "$tmp/t8")" = 0 ] &&
-	   grep -q 'attached (.*attach only' "$tmp/e8"; then
-		ok "--attach-only: attached, the loop ran, nothing counted"
-	else
-		sed 's/^/# /' "$tmp/e8" "$tmp/t8" | tail -n 10
-		not_ok "--attach-only (rc=$rc)"
-	fi
+	   grep -q 'attached (.*attach only' "$tmp/e8"
+	result $? "--attach-only: attached, the loop ran, nothing counted" "$tmp/e8" "$tmp/t8"
 else
 	for i in 7 8; do echo "ok $i # SKIP cannot attach"; done
 	n=8

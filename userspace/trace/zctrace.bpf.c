@@ -273,21 +273,30 @@ static __always_inline void read_request(struct call *c)
 /*
  * The calling task's file for fd, or NULL. Task, files and fdtable are BTF
  * pointers: plain loads, no helper call. The fd array (a double pointer)
- * is not, so its slot is read with bpf_probe_read_kernel().
+ * is not: fd_slot() gives the slot's address, which file_of_fd() reads
+ * with bpf_probe_read_kernel().
  */
-static __always_inline struct file *file_of_fd(unsigned long fd)
+static __always_inline unsigned long fd_slot(unsigned long fd)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
 	struct files_struct *files = t->files;
-	struct file *f = NULL;
 	struct fdtable *fdt;
 
 	if (!files)
-		return NULL;
+		return 0;
 	fdt = files->fdt;
 	if (!fdt || fd >= fdt->max_fds)
-		return NULL;
-	bpf_probe_read_kernel(&f, sizeof(f), &fdt->fd[fd]);
+		return 0;
+	return (unsigned long)fdt->fd + fd * sizeof(struct file *);
+}
+
+static __always_inline struct file *file_of_fd(unsigned long fd)
+{
+	unsigned long slot = fd_slot(fd);
+	struct file *f = NULL;
+
+	if (slot)
+		bpf_probe_read_kernel(&f, sizeof(f), (void *)slot);
 	return f;
 }
 
@@ -314,18 +323,12 @@ extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
  */
 static __always_inline struct file *file_of_fd_fast(unsigned long fd)
 {
-	struct task_struct *t = bpf_get_current_task_btf();
-	struct files_struct *files = t->files;
+	unsigned long addr = fd_slot(fd);
 	struct list_head *slot;
-	struct fdtable *fdt;
 
-	if (!files)
+	if (!addr)
 		return NULL;
-	fdt = files->fdt;
-	if (!fdt || fd >= fdt->max_fds)
-		return NULL;
-	slot = RDONLY(struct list_head,
-		      (void *)((unsigned long)fdt->fd + fd * 8));
+	slot = RDONLY(struct list_head, (void *)addr);
 	return RDONLY(struct file, slot->next);
 }
 
