@@ -80,14 +80,6 @@ static const char *const benign_warnings[] = {
 	"workqueue cpumask", "/etc/ssh/moduli", NULL,
 };
 
-static int starts_any(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (zcg_starts(s, *list))
-			return 1;
-	return 0;
-}
-
 /* Lockdep's report headers that mean "possible deadlock". */
 static const char *const deadlock[] = {
 	"possible circular locking dependency detected",
@@ -100,23 +92,20 @@ static const char *const deadlock[] = {
 
 static enum zcg_kind warning(const char *r, struct zcg_header *h)
 {
-	int i;
+	int has_func;
 
-	for (i = 0; deadlock[i]; i++)
-		if (zcg_starts(r, deadlock[i]))
-			return set(h, ZK_DEADLOCK);
+	if (zcg_starts_any(r, deadlock))
+		return set(h, ZK_DEADLOCK);
 	/*
 	 * __warn(): "CPU: 0 PID: 1 at FILE:LINE FUNC+0x1/0x2" (4.x-6.15),
 	 * "FILE:LINE at FUNC+0x1/0x2, CPU#0: comm/1" (6.16+), "at FILE:LINE
 	 * FUNC()" (old).
 	 */
-	if (zcg_starts(r, "CPU: ") || zcg_starts(r, "at ") ||
-	    zcg_func_in(r, h->func, sizeof(h->func))) {
-		zcg_func_in(r, h->func, sizeof(h->func));
+	has_func = zcg_func_in(r, h->func, sizeof(h->func));
+	if (zcg_starts(r, "CPU: ") || zcg_starts(r, "at ") || has_func)
 		return set(h, ZK_WARNING);
-	}
 	/* Other lockdep/RCU/debug checks: "WARNING: WHAT detected!". */
-	if (starts_any(r, benign_warnings))
+	if (zcg_starts_any(r, benign_warnings))
 		return ZK_NONE;
 	bug_what(r, h);
 	h->nostack = zcg_starts(r, "lock held when returning");
@@ -169,7 +158,7 @@ static enum zcg_kind bug(const char *r, struct zcg_header *h)
 		return set(h, ZK_SOFTLOCKUP);
 	if (zcg_starts(r, "memory leak"))
 		return set(h, ZK_MEMLEAK);
-	if (starts_any(r, nofunc)) {
+	if (zcg_starts_any(r, nofunc)) {
 		char tmp[sizeof(h->what) + 8];
 
 		bug_what(r, h);
@@ -221,7 +210,6 @@ static const char *const follow_up[] = {
 static enum zcg_kind panic(const char *r, struct zcg_header *h)
 {
 	const char *x;
-	int i;
 
 	if (after(r, "stack-protector: Kernel stack is corrupted in: ", &x)) {
 		strcpy(h->what, "stack is corrupted");
@@ -233,9 +221,8 @@ static enum zcg_kind panic(const char *r, struct zcg_header *h)
 		strcpy(h->what, "Attempted to kill init!");
 		return set(h, ZK_PANIC);
 	}
-	for (i = 0; follow_up[i]; i++)
-		if (zcg_starts(r, follow_up[i]))
-			h->corrupt = 1;
+	if (zcg_starts_any(r, follow_up))
+		h->corrupt = 1;
 	copy_n(h->what, sizeof(h->what), r, strlen(r));
 	return set(h, ZK_PANIC);
 }

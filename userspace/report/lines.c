@@ -164,3 +164,18 @@ int zcg_starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+int zcg_starts_any(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (zcg_starts(s, *list))
+			return 1;
+	return 0;
+}
+
+int zcg_line_foreign(const struct zcg_line *ln, int has_ts, const char *ctx)
+{
+	if (has_ts && !ln->has_ts)
+		return 1;
+	return ctx[0] && ln->ctx[0] && strcmp(ctx, ln->ctx);
+}

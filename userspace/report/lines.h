@@ -37,4 +37,15 @@ const char *zcg_skip_blanks(const char *s);
 /* 1 when s starts with prefix. */
 int zcg_starts(const char *s, const char *prefix);
 
+/* 1 when s starts with one of the prefixes of a NULL-terminated list. */
+int zcg_starts_any(const char *s, const char *const *list);
+
+/*
+ * 1 when ln is not part of a kernel report whose crash line set has_ts
+ * (the log has printk timestamps) and ctx (its caller id, "" if none):
+ * an untimestamped line in a timestamped log is user output, a line of
+ * another caller is another CPU or task.
+ */
+int zcg_line_foreign(const struct zcg_line *ln, int has_ts, const char *ctx);
+
 #endif

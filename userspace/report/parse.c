@@ -63,20 +63,8 @@ static int is_register(const char *t)
 		"EAX:", "EBX:", "ECX:", "EDX:", "ESI:", "EDI:", "EBP:", "ESP:",
 		"EFLAGS:", NULL,
 	};
-	int i;
 
-	for (i = 0; regs[i]; i++)
-		if (zcg_starts(t, regs[i]))
-			return 1;
-	return 0;
-}
-
-static int starts_any(const char *t, const char *const *list)
-{
-	for (; *list; list++)
-		if (zcg_starts(t, *list))
-			return 1;
-	return 0;
+	return zcg_starts_any(t, regs);
 }
 
 static const char *const terminal[] = {
@@ -118,14 +106,14 @@ static int other_subsystem(const char *raw)
 	size_t n = strspn(raw, word);
 
 	return n && raw[n] == ':' && raw[n + 1] == ' ' &&
-	       !is_register(raw) && !starts_any(raw, more);
+	       !is_register(raw) && !zcg_starts_any(raw, more);
 }
 
 static int continues(const char *raw)
 {
 	const char *t = zcg_skip_blanks(raw);
 
-	if (t != raw || !*t || is_register(t) || starts_any(t, more))
+	if (t != raw || !*t || is_register(t) || zcg_starts_any(t, more))
 		return 1;
 	/* "1 lock held by khungtaskd/25:" */
 	if (*t >= '0' && *t <= '9' && strstr(t, " held by "))
@@ -280,8 +268,11 @@ static const char *pick_guilty(const struct walk *w)
 
 	if (w->hdr.kind == ZK_PANIC)
 		return w->hdr.func;
-	if (w->hdr.kind == ZK_HUNG && hung_anchor(&w->trace))
-		return hung_anchor(&w->trace);
+	if (w->hdr.kind == ZK_HUNG) {
+		g = hung_anchor(&w->trace);
+		if (g)
+			return g;
+	}
 
 	if (w->hdr.func[0] && !zcg_frame_generic(w->hdr.func, skip))
 		return w->hdr.func;
@@ -301,15 +292,6 @@ static const char *pick_guilty(const struct walk *w)
 	if (!g)
 		g = first_guilty(&w->trace, skip);
 	return g ? g : "";
-}
-
-/* Is ln ignored as not part of the kernel's report? */
-static int foreign(const struct zcg_line *ln, int log_has_ts,
-		   const char *ctx)
-{
-	if (log_has_ts && !ln->has_ts)
-		return 1;
-	return ctx[0] && ln->ctx[0] && strcmp(ctx, ln->ctx);
 }
 
 /*
@@ -389,7 +371,7 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 
 	for (pos = ln->next; !zcg_line_read(log, len, pos, ln);
 	     pos = ln->next) {
-		if (foreign(ln, has_ts, ctx))
+		if (zcg_line_foreign(ln, has_ts, ctx))
 			continue;
 		if (++lines > MAX_REPORT_LINES)
 			break;
@@ -402,14 +384,14 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 			break;
 		}
 		if (st == TERM) {
-			if (!starts_any(t, terminal))
+			if (!zcg_starts_any(t, terminal))
 				break;
-		} else if (starts_any(t, terminal)) {
+		} else if (zcg_starts_any(t, terminal)) {
 			st = TERM;
 		} else if (h2.kind == ZK_PANIC) {
 			st = PANIC;
 		} else if (st == TAIL) {
-			if (!is_register(t) && !starts_any(t, tail) && *t)
+			if (!is_register(t) && !zcg_starts_any(t, tail) && *t)
 				break;
 		} else if (st == BODY) {
 			if (zcg_starts(t, "---[ end trace") ||

@@ -34,9 +34,7 @@ char *zcg_report_text(const char *log, size_t len,
 	strcpy(ctx, ln->ctx);
 	for (pos = rep->start; !zcg_line_read(log, end, pos, ln);
 	     pos = ln->next) {
-		if (has_ts && !ln->has_ts)
-			continue;
-		if (ctx[0] && ln->ctx[0] && strcmp(ctx, ln->ctx))
+		if (zcg_line_foreign(ln, has_ts, ctx))
 			continue;
 		/* Full line (not the cut ln->text); it fits: cap >= end-start. */
 		for (i = ln->coff; i < ln->cend; i++) {
