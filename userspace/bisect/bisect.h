@@ -109,6 +109,9 @@ int state_save(struct bisect *b);
 int state_load(struct bisect *b);
 int state_exists(const struct bisect *b);
 void state_clear(struct bisect *b, int all);
+void state_mkdirs(struct bisect *b);
+/* fclose(f) and rename tmp to path: 0, or -1 with tmp unlinked. */
+int tmp_commit(FILE *f, const char *tmp, const char *path);
 void work_path(const struct bisect *b, char *buf, size_t size,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "bisect/bisect.h"
-#include "lib/file.h"
 #include "lib/spawn.h"
 
 static int interrupted(struct bisect *b)
@@ -212,16 +211,7 @@ int bisect_main(struct bisect *b)
 		blog(b, b->o.fix ? "bisecting fixing commit since %s" :
 		     "bisecting cause commit starting from %s", b->bad);
 	}
-	{
-		static const char *const dirs[] = { "tested", "verdicts", "runs",
-						    "builds" };
-		size_t i;
-
-		for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-			work_path(b, path, sizeof(path), "%s", dirs[i]);
-			zcg_mkdir_p(path);
-		}
-	}
+	state_mkdirs(b);
 	if (state_save(b)) {
 		fprintf(stderr, "zcguard bisect: cannot write state in %s\n",
 			b->work);

@@ -353,7 +353,5 @@ int git_bisect_save_log(struct bisect *b)
 	}
 	fputs(out, f);
 	free(out);
-	if (fclose(f) || rename(tmp, path))
-		return -1;
-	return 0;
+	return tmp_commit(f, tmp, path);
 }

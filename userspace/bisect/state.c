@@ -46,6 +46,15 @@ static void put(FILE *f, const char *key, const char *val)
 		fprintf(f, "%s %s\n", key, val);
 }
 
+int tmp_commit(FILE *f, const char *tmp, const char *path)
+{
+	if (fclose(f) || rename(tmp, path)) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
 int state_save(struct bisect *b)
 {
 	char path[PATH_MAX], tmp[PATH_MAX + 8];
@@ -70,11 +79,7 @@ int state_save(struct bisect *b)
 	put(f, "build_cmd", b->o.build_cmd);
 	put(f, "test_cmd", b->o.test_cmd);
 	put(f, "log", b->o.log);
-	if (fclose(f) || rename(tmp, path)) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	return tmp_commit(f, tmp, path);
 }
 
 /* Loads the state saved by an earlier run (options included). 0 or -1. */
@@ -130,12 +135,13 @@ int state_load(struct bisect *b)
 	return b->bad[0] && b->good[0] ? 0 : -1;
 }
 
+/* The work directory's per-commit subdirectories. */
+static const char *const dirs[] = { "tested", "verdicts", "runs", "builds" };
+
 /* Drops the resumable state; all: also the per-commit results and logs. */
 void state_clear(struct bisect *b, int all)
 {
 	static const char *const files[] = { "state", "git-bisect.log" };
-	static const char *const dirs[] = { "tested", "verdicts", "runs",
-					    "builds" };
 	char path[PATH_MAX];
 	size_t i;
 
@@ -146,5 +152,17 @@ void state_clear(struct bisect *b, int all)
 	for (i = 0; all && i < sizeof(dirs) / sizeof(dirs[0]); i++) {
 		work_path(b, path, sizeof(path), "%s", dirs[i]);
 		zcg_rm_rf(path);
+	}
+}
+
+/* Creates the per-commit subdirectories (errors show up when used). */
+void state_mkdirs(struct bisect *b)
+{
+	char path[PATH_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		work_path(b, path, sizeof(path), "%s", dirs[i]);
+		zcg_mkdir_p(path);
 	}
 }

@@ -40,10 +40,7 @@ static void record_write(const char *path, const struct verdict *v,
 	fprintf(f, "outcome %s\nsig %s\ncommit %s\ntitle %s\nconsole %s\n--\n%s",
 		outcome_name[v->outcome], v->sig, commit, v->title, v->console,
 		lines);
-	if (fclose(f) == 0)
-		rename(tmp, path);
-	else
-		unlink(tmp);
+	tmp_commit(f, tmp, path);
 }
 
 /* Field value after "key " on its own line, copied into buf. */
@@ -120,8 +117,8 @@ static void add_line(char **acc, const char *s, size_t n)
  * what the log shows (the "all runs" line when the runs agree, else
  * every run line, as syzbot's logs do).
  */
-static void judge(struct bisect *b, const char *out, int status,
-		  const char *logs, struct verdict *v, char **lines)
+static void judge(const char *out, int status, const char *logs,
+		  struct verdict *v, char **lines)
 {
 	int ok = 0, crash = 0, infra = 0, runs = 0, n;
 	char *all = NULL, *each = NULL, infra_why[200] = "";
@@ -179,14 +176,10 @@ static void judge(struct bisect *b, const char *out, int status,
 				 "test failed (exit 1)");
 			add_line(lines, "all runs: failed: test exited 1", 31);
 		} else {
-			char msg[64];
-
 			v->outcome = OUT_SKIP;
 			snprintf(v->title, sizeof(v->title),
 				 "test could not run (exit %d)", code);
-			n = snprintf(msg, sizeof(msg), "test could not run (exit %d)",
-				     code);
-			add_line(lines, msg, n);
+			add_line(lines, v->title, strlen(v->title));
 		}
 		free(all);
 		free(each);
@@ -200,16 +193,12 @@ static void judge(struct bisect *b, const char *out, int status,
 	} else if (ok && infra * 2 <= runs) {
 		v->outcome = OUT_OK;
 	} else {
-		char msg[320];
-
 		v->outcome = OUT_SKIP;
 		snprintf(v->title, sizeof(v->title),
 			 "too many infrastructure errors (%d of %d runs: %s)",
 			 infra, runs, infra_why);
-		n = snprintf(msg, sizeof(msg), "%s", v->title);
-		add_line(lines, msg, n);
+		add_line(lines, v->title, strlen(v->title));
 	}
-	(void)b;
 }
 
 /* Runs the reproducer on kernel. 0 done, -2 interrupted, -1 error. */
@@ -267,7 +256,7 @@ static int run_test(struct bisect *b, const char *sha, const char *kernel,
 	if (r)
 		status = 125 << 8;	/* timed out: could not test */
 	out = zcg_read_file(outpath, NULL);
-	judge(b, out ? out : "", status, logs, v, lines);
+	judge(out ? out : "", status, logs, v, lines);
 	free(out);
 	return 0;
 }
@@ -398,14 +387,9 @@ void print_crash_report(struct bisect *b, const struct verdict *v)
 	/* The parser's own text: printk stamps off, as syzbot's reports. */
 	if (zcg_report_parse(log, len, &rep) == 1) {
 		char *text = zcg_report_text(log, len, &rep);
-		char *p, *next;
 
-		for (p = text; p && *p; p = next) {
-			size_t n = strcspn(p, "\n");
-
-			next = p + n + (p[n] != '\0');
-			blog(b, "%.*s", (int)n, p);
-		}
+		if (text)
+			blog_text(b, text);
 		free(text);
 	}
 	free(log);

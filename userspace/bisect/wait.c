@@ -27,7 +27,6 @@ int bisect_wait(pid_t pid, long long timeout_ms, int *status)
 		if (bisect_stop || zcg_now_ms() > deadline)
 			break;
 	}
-	zcg_kill_group(pid);
-	zcg_wait(pid, -1, status);
+	zcg_kill_wait(pid, status);
 	return bisect_stop ? -2 : 1;
 }
