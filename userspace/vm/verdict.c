@@ -42,7 +42,6 @@ static int find_crash(const struct vm_observed *ob, struct vm_result *r)
 {
 	struct zcg_report rep;
 
-	memset(&rep, 0, sizeof(rep));
 	if (zcg_report_parse(ob->console, ob->console_len, &rep) != 1)
 		return 0;
 	snprintf(r->detail, sizeof(r->detail), "%s", rep.title);
