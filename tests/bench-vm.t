@@ -15,24 +15,27 @@ KO=$BUILD/module-6.1
 LOG=$BUILD/test-logs/bench-vm
 echo "1..3"
 
-K61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
+# skip_cases REASON: all three checks skip.
+skip_cases() {
+	for c in "module-warn ratio" "module-block ratio" "guard off in none"; do
+		skip "$c" "$1"
+	done
+	exit 0
+}
+
+K61=$KERNEL61
 why=""
 command -v qemu-system-x86_64 >/dev/null || why="no qemu-system-x86_64"
 [ -n "$K61" ] || why="no /boot/vmlinuz-6.1.*-cloud-amd64 (make deps)"
 [ -x "$Z" ] && [ -x "$GB" ] || why="zcguard or the guest bench not built (make)"
-if [ -z "$why" ] && [ ! -e "$KO/zcguard.ko" ]; then
+if [ -z "$why" ] && stale "$KO"; then
 	if [ -z "$KDIR61" ]; then
 		why="no 6.1 cloud headers to build zcguard.ko (make deps)"
 	elif ! build_ko "$KDIR61" "$KO"; then
 		why="zcguard.ko does not build (see $KO/build.log)"
 	fi
 fi
-if [ -n "$why" ]; then
-	for c in "module-warn ratio" "module-block ratio" "guard off in none"; do
-		skip "$c" "$why"
-	done
-	exit 0
-fi
+[ -z "$why" ] || skip_cases "$why"
 
 rm -rf "$LOG"
 mkdir -p "$LOG"
@@ -47,12 +50,7 @@ tr '\r' '\n' <"$LOG/run-0.output" 2>/dev/null |
 	sed 's/\x1b\[K//g' >"$out"
 sed 's/^/# /' "$LOG/vm.log"
 grep -E '^(zcguard bench|guard|none|null|module)' "$out" | sed 's/^/# /'
-if [ $rc = 125 ]; then
-	for c in "module-warn ratio" "module-block ratio" "guard off in none"; do
-		skip "$c" "zcguard vm could not test (exit 125)"
-	done
-	exit 0
-fi
+[ $rc != 125 ] || skip_cases "zcguard vm could not test (exit 125)"
 
 # guard_line NAME: its ratio line, with the kprobe's count of calls > 0
 guard_line() {

@@ -22,10 +22,7 @@ check() {
 has() { grep -qF -- "$2" "$1"; }
 hasnt() { ! grep -qF -- "$2" "$1"; }
 
-if [ ! -x "$ZCG" ]; then
-	echo "1..0 # SKIP $ZCG not built (make)"
-	exit 0
-fi
+[ -x "$ZCG" ] || skip_all "$ZCG not built (make)"
 echo "1..36"
 
 repo=$tmp/repo

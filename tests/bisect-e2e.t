@@ -23,10 +23,6 @@ REPRO=$BUILD/repro/zc-syzbot
 OUT=$BUILD/bisect-e2e
 TAR=${ZCG_LINUX_TAR:-/usr/src/linux-source-6.1.tar.xz}
 
-skip_all() {
-	echo "1..0 # SKIP $1"
-	exit 0
-}
 [ -x "$ZCG" ] || skip_all "$ZCG not built (make)"
 [ -x "$REPRO" ] || skip_all "$REPRO not built (make)"
 [ -r "$TAR" ] || skip_all "no $TAR (make deps)"

@@ -14,23 +14,18 @@ echo "1..7"
 why=""
 command -v qemu-system-x86_64 >/dev/null || why="no qemu-system-x86_64"
 [ -n "$KDIR61" ] || why="no 6.1 cloud headers (make deps)"
-ls /boot/vmlinuz-6.1.*-cloud-amd64 >/dev/null 2>&1 || why="no /boot/vmlinuz-6.1.*-cloud-amd64"
+[ -n "$KERNEL61" ] || why="no /boot/vmlinuz-6.1.*-cloud-amd64"
 [ -x "$Z" ] || why="zcguard not built (make)"
 for p in modload ktap inject fuzz cycles; do
 	[ -x "$G/zcg-$p" ] || why="guest program $G/zcg-$p not built (make)"
 done
 if [ -n "$why" ]; then
-	for i in 1 2 3 4 5 6 7; do skip "module VM check $i" "$why"; done
+	skip_n 7 "$why" "module VM check"
 	exit 0
 fi
 
-# fresh: OUTDIR is missing its .ko or older than a source file
-stale() {
-	[ ! -e "$1/zcguard.ko" ] ||
-	[ -n "$(find "$TOP/module" -newer "$1/zcguard.ko" \( -name '*.[ch]' -o -name Kbuild \) ! -name '*.mod.c')" ]
-}
 KO61=$BUILD/module-6.1
-if stale "$KO61" && ! build_ko "$KDIR61" "$KO61"; then
+if ! ensure_ko "$KDIR61" "$KO61"; then
 	for i in 1 2 3 4 5 6 7; do nok "module VM check $i: zcguard.ko does not build"; done
 	exit 1
 fi
@@ -55,7 +50,7 @@ out() {
 }
 
 mkdir -p "$LOGS"
-K61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 | sort -V | tail -n 1)
+K61=$KERNEL61
 
 vm ktap61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko && zcg-ktap -m 16'
 summary=$(out ktap61 '^# zcg-ktap:')
@@ -88,7 +83,7 @@ if [ -z "$KDIR612" ] || [ -z "$KERNEL612" ]; then
 	skip "6.12 KTAP + inject/block" "no 6.12 cloud headers or kernel"
 else
 	KO612=$BUILD/module-6.12
-	if stale "$KO612" && ! build_ko "$KDIR612" "$KO612"; then
+	if ! ensure_ko "$KDIR612" "$KO612"; then
 		nok "6.12: zcguard.ko does not build"
 	else
 		vm k612 "$KERNEL612" "$KO612" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'

@@ -2,8 +2,7 @@
 # The console crash parser under garbage: truncated and mutated samples,
 # random bytes, keyword soup, huge lines, an 8 MiB log (build/report-fuzz,
 # source tests/report/fuzz.c). TAP comes from the program itself.
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 if [ ! -x "$BUILD/report-fuzz" ]; then
 	echo "1..1"
 	echo "not ok 1 build/report-fuzz exists (run make)"

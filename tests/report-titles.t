@@ -4,17 +4,16 @@
 # title in its NAME.title ("(none)": no crash, exit 1); so must the
 # shared fixtures; and the CLI must handle its arguments. One TAP case
 # per sample.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 ZCG=$BUILD/zcguard
 TMP=$(mktemp -d /tmp/zcg-report-t.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n $1"; shift; for m; do echo "# $m"; done; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
+# not_ok NAME [MSG...]: nok with each MSG as a comment line.
+not_ok() {
+	nok "$1"
+	shift
+	for m; do echo "# $m"; done
+}
 
 if [ ! -x "$ZCG" ]; then
 	echo "1..1"

@@ -5,15 +5,8 @@
 # crashing call is never made here): every one must find the kernel
 # honest (exit 0), refuse bad arguments (exit 2) and be linked -static so
 # it runs from a VM initramfs. Needs root for TCP_REPAIR, else SKIP.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 R=$BUILD/repro
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n $*"; }
-notok() { n=$((n + 1)); echo "not ok $n $*"; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
 
 # check NAME CMD...: runs CMD (--detect), expects exit 0.
 check() {
@@ -25,20 +18,20 @@ check() {
 	case $rc in
 	0) ok "$name" ;;
 	4) skip "$name" "cannot test here: $(echo "$out" | tail -n 1)" ;;
-	*) notok "$name (exit $rc)" ;;
+	*) nok "$name (exit $rc)" ;;
 	esac
 }
 
 echo "1..16"
 for b in zc-syzbot zc-readable zc-connected zc-uring; do
 	if [ ! -x "$R/$b" ]; then
-		notok "$b built (run make)"
+		nok "$b built (run make)"
 		continue
 	fi
 	if file -L "$R/$b" | grep -q 'statically linked'; then
 		ok "$b is linked static"
 	else
-		notok "$b is linked static"
+		nok "$b is linked static"
 	fi
 done
 
@@ -61,7 +54,7 @@ elif echo "$out" | grep -q 'cannot test'; then
 	skip "zc-uring raced" "$(echo "$out" | tail -n 1)"
 else
 	echo "$out" | sed 's/^/# /'
-	notok "zc-uring raced zerocopy calls with io_uring ops"
+	nok "zc-uring raced zerocopy calls with io_uring ops"
 fi
 
 # Bad arguments: exit 2, one line on stderr.
@@ -75,6 +68,6 @@ for cmd in "zc-syzbot --iters 0" "zc-readable --optlen 8" \
 	if [ "$rc" = 2 ]; then
 		ok "$cmd: exit 2"
 	else
-		notok "$cmd: exit $rc, want 2"
+		nok "$cmd: exit $rc, want 2"
 	fi
 done

@@ -5,17 +5,11 @@
 # one VM run each: it must crash the buggy kernel with syzbot's title and
 # leave the fixed one alone; on the buggy kernel --detect must exit 1
 # naming the fix without crashing. SKIPs when the kernels are not built.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 ZCG=$BUILD/zcguard
 R=$BUILD/repro/zc-syzbot
 K=$BUILD/kernels
 GPF="general protection fault in tcp_zerocopy_receive"
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n $*"; }
-notok() { n=$((n + 1)); echo "not ok $n $*"; }
 
 echo "1..3"
 why=
@@ -26,8 +20,7 @@ why=
 if [ -n "$why" ]; then
 	for t in "buggy: zc-syzbot --crash crashes" "fixed: zc-syzbot --crash OK" \
 		 "buggy: zc-syzbot --detect names the fix"; do
-		n=$((n + 1))
-		echo "ok $n $t # SKIP $why"
+		skip "$t" "$why"
 	done
 	exit 0
 fi
@@ -49,7 +42,7 @@ vm buggy-crash "$K/buggy/bzImage" zc-syzbot --crash
 if grep -qxF "all runs: crashed: $GPF" "$logs/buggy-crash.out"; then
 	ok "buggy: zc-syzbot --crash: crashed: $GPF"
 else
-	notok "buggy: zc-syzbot --crash crashes with '$GPF'"
+	nok "buggy: zc-syzbot --crash crashes with '$GPF'"
 fi
 
 vm fixed-crash "$K/fixed/bzImage" zc-syzbot --crash
@@ -57,7 +50,7 @@ if grep -qxF "all runs: OK" "$logs/fixed-crash.out" &&
    [ "$(cat "$logs/fixed-crash.rc")" = 0 ]; then
 	ok "fixed: zc-syzbot --crash: all runs: OK"
 else
-	notok "fixed: zc-syzbot --crash: all runs: OK"
+	nok "fixed: zc-syzbot --crash: all runs: OK"
 fi
 
 vm buggy-detect "$K/buggy/bzImage" zc-syzbot --detect
@@ -66,5 +59,5 @@ if [ "$(cat "$logs/buggy-detect.rc")" = 1 ] &&
    cat "$logs/buggy-detect"/run-*.output 2>/dev/null | grep -q '6cd6cbf593bf'; then
 	ok "buggy: zc-syzbot --detect fails naming 6cd6cbf593bf, no crash"
 else
-	notok "buggy: zc-syzbot --detect fails naming 6cd6cbf593bf, no crash"
+	nok "buggy: zc-syzbot --detect fails naming 6cd6cbf593bf, no crash"
 fi

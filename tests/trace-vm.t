@@ -8,15 +8,11 @@
 # (build/module-6.1 or module/, build/module-6.12), the tracer also meets
 # the module's injector with the guard in block mode, plain, -q and -e
 # (tests/trace/vm-guest.sh has the checks). About 30 s per boot.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
+. "$(dirname "$0")/lib/tap.sh"
 ZCG=$BUILD/zcguard
 G=$BUILD/guest
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 
 [ -x "$ZCG" ] && [ -x "$G/zcguard-trace" ] && [ -x "$G/zcguard-zcloop" ] ||
 	skip_all "build/zcguard or the static guest tracer missing (run make)"

@@ -4,17 +4,11 @@
 # `zcguard trace` around a real TCP_ZEROCOPY_RECEIVE loop (zcguard-zcloop):
 # exactly one event per getsockopt call, every call returned, nothing
 # dropped, zero invariant violations; -p filters; bad arguments exit 2.
-set -u
-BUILD=${BUILD:-$(cd "$(dirname "$0")/.." && pwd)/build}
+. "$(dirname "$0")/lib/tap.sh"
 ZCG=$BUILD/zcguard
 LOOP=$BUILD/zcguard-zcloop
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n $*"; }
-skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 # result STATUS DESC FILE...: ok when STATUS is 0, else the files' tails
 # and not ok.
 result() {
@@ -22,7 +16,7 @@ result() {
 	shift 2
 	[ "$st" = 0 ] && ok "$desc" && return
 	sed 's/^/# /' "$@" | tail -n 10
-	not_ok "$desc"
+	nok "$desc"
 }
 
 # field NAME FILE: a number from the last {"type":"total"...} JSON line.
@@ -52,7 +46,7 @@ check() {
 		ok "$1"
 	else
 		sed 's/^/# /' "$2" "$3" | tail -n 20
-		not_ok "$1"
+		nok "$1"
 	fi
 }
 
@@ -68,9 +62,8 @@ timeout 120 "$ZCG" trace -j -q -d 60 -- "$LOOP" -b 32M \
 rc=$?
 if [ "$rc" = 3 ]; then
 	# Could not attach at all: nothing else can run either.
-	echo "ok 1 # SKIP cannot attach: $(tail -n 1 "$tmp/e1")"
-	for i in 2 3 4 5 6; do echo "ok $i # SKIP cannot attach"; done
-	n=6
+	skip "trace" "cannot attach: $(tail -n 1 "$tmp/e1")"
+	skip_n 5 "cannot attach"
 	attached=0
 else
 	attached=1
@@ -79,7 +72,7 @@ else
 		ok "trace runs the loop and exits 0 ($(sed -n 's/.*attached (\(.*\)).*/\1/p' "$tmp/e1"))"
 	else
 		sed 's/^/# /' "$tmp/e1"
-		not_ok "trace runs the loop and exits 0 (rc=$rc)"
+		nok "trace runs the loop and exits 0 (rc=$rc)"
 	fi
 	grep '^zcloop:' "$tmp/t1" >"$tmp/l1"
 	check "IPv4 loop, -q: every call counted in the kernel, no per-call record, no violation" "$tmp/t1" "$tmp/l1" 0
@@ -95,7 +88,7 @@ else
 	if [ "$lines" = "$(field events "$tmp/t3")" ] && [ "$v6" = "$lines" ]; then
 		check "IPv6 loop via sh: one event per call, no violation" "$tmp/t3" "$tmp/l3"
 	else
-		not_ok "IPv6 loop via sh: call lines $lines, v6 $v6"
+		nok "IPv6 loop via sh: call lines $lines, v6 $v6"
 	fi
 
 	# 4: -p another process: the loop's calls must not show up.
@@ -120,7 +113,7 @@ else
 	if [ "$rc" = 0 ] && [ "$ev" = 0 ] && grep -q '^zcloop:' "$tmp/l4"; then
 		ok "-p PID sees only that process; SIGINT ends it cleanly"
 	else
-		not_ok "-p PID sees only that process (events=$ev rc=$rc)"
+		nok "-p PID sees only that process (events=$ev rc=$rc)"
 	fi
 
 	# 5: --duration ends a longer loop; the counts still agree (the
@@ -147,7 +140,7 @@ else
 		check "--summary: per-second lines and totals agree with the loop" "$tmp/t6" "$tmp/l6" 0
 	else
 		sed 's/^/# /' "$tmp/t6" | tail -n 10
-		not_ok "--summary: lines add up to calls=$sc mapped=$sm"
+		nok "--summary: lines add up to calls=$sc mapped=$sm"
 	fi
 fi
 
@@ -177,8 +170,7 @@ if [ "$attached" = 1 ]; then
 	   grep -q 'attached (.*attach only' "$tmp/e8"
 	result $? "--attach-only: attached, the loop ran, nothing counted" "$tmp/e8" "$tmp/t8"
 else
-	for i in 7 8; do echo "ok $i # SKIP cannot attach"; done
-	n=8
+	skip_n 2 "cannot attach"
 fi
 
 # 9: bad arguments: one line on stderr, exit 2.
@@ -192,4 +184,4 @@ for args in "-p 0" "-d x" "--nope" "-p 1 -- true" "-e -s"; do
 		bad=1
 	}
 done
-[ $bad = 0 ] && ok "bad arguments exit 2" || not_ok "bad arguments exit 2"
+[ $bad = 0 ] && ok "bad arguments exit 2" || nok "bad arguments exit 2"

@@ -8,7 +8,7 @@ BUILD=${BUILD:-$TOP/build}
 n=0
 fail=0
 
-ok() { n=$((n + 1)); echo "ok $n $1"; }
+ok() { n=$((n + 1)); echo "ok $n $*"; }
 
 # nok NAME [LOG]: a failed case; LOG's last 30 lines follow as comments.
 nok() {
@@ -19,3 +19,18 @@ nok() {
 }
 
 skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
+
+# skip_n COUNT REASON [NAME]: COUNT skipped cases, all for REASON.
+skip_n() {
+	_sk=0
+	while [ $_sk -lt "$1" ]; do
+		skip "${3:-check}" "$2"
+		_sk=$((_sk + 1))
+	done
+}
+
+# skip_all REASON: the whole program skips (a "1..0 # SKIP" plan).
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}

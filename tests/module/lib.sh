@@ -4,6 +4,7 @@
 
 KDIR61=$(ls -d /lib/modules/6.1.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
 KDIR612=$(ls -d /lib/modules/6.12.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
+KERNEL61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
 KERNEL612=$(ls /boot/vmlinuz-6.12.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
 
 # build_ko KDIR OUTDIR: copies module/'s tracked sources to OUTDIR and
@@ -14,6 +15,17 @@ build_ko() {
 	cp "$TOP"/module/Kbuild "$TOP"/module/*.[ch] "$2"/ &&
 	rm -f "$2"/*.mod.c &&
 	make -C "$1" M="$2" W=1 modules >"$2/build.log" 2>&1
+}
+
+# stale OUTDIR: OUTDIR is missing its .ko or older than a source file.
+stale() {
+	[ ! -e "$1/zcguard.ko" ] ||
+	[ -n "$(find "$TOP/module" -newer "$1/zcguard.ko" \( -name '*.[ch]' -o -name Kbuild \) ! -name '*.mod.c')" ]
+}
+
+# ensure_ko KDIR OUTDIR: a current zcguard.ko in OUTDIR, built if stale.
+ensure_ko() {
+	! stale "$2" || build_ko "$1" "$2"
 }
 
 # warnings OUTDIR: the compiler warnings of a build_ko log, one a line.
