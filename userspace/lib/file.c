@@ -57,6 +57,15 @@ fail:
 	return NULL;
 }
 
+int zcg_file_has(const char *path, const char *needle)
+{
+	char *text = zcg_read_file(path, NULL);
+	int found = text && strstr(text, needle);
+
+	free(text);
+	return found;
+}
+
 int zcg_write_file(const char *path, const void *buf, size_t len)
 {
 	const char *p = buf;

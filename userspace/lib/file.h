@@ -11,6 +11,12 @@
  */
 char *zcg_read_file(const char *path, size_t *len);
 
+/*
+ * Whether the file at path contains needle (strstr on its text, so up to
+ * its first NUL byte). 0 when it cannot be read.
+ */
+int zcg_file_has(const char *path, const char *needle);
+
 /* Creates/truncates path and writes buf[0..len). 0 or -1 with errno. */
 int zcg_write_file(const char *path, const void *buf, size_t len);
 

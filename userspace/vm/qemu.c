@@ -35,18 +35,13 @@ int vm_kvm_probe(const char *workdir)
 		return 0;
 	/* SeaBIOS logs to port 0x402; with no disk it ends with PROBE_DONE. */
 	while (!ok && zcg_now_ms() < deadline) {
-		char *text;
+		int exited = zcg_wait(pid, 50, &status) == 0;
 
-		if (zcg_wait(pid, 50, &status) == 0) {
+		if (exited)
 			pid = 0;	/* qemu gave up (e.g. MSR abort) */
-			text = zcg_read_file(dbg, NULL);
-			ok = text && strstr(text, PROBE_DONE);
-			free(text);
+		ok = zcg_file_has(dbg, PROBE_DONE);
+		if (exited)
 			break;
-		}
-		text = zcg_read_file(dbg, NULL);
-		ok = text && strstr(text, PROBE_DONE);
-		free(text);
 	}
 	if (pid > 0)
 		zcg_kill_wait(pid, &status);

@@ -119,17 +119,11 @@ static void watch(struct slot *s, long long now)
 		s->activity = now;
 		s->csize = c;
 		s->osize = o;
-	}
-	if (s->booted_at < 0 && (o > 0 || c > 0)) {
-		char *out = zcg_read_file(s->output, NULL);
-		char *con = out && strstr(out, MARK_INIT) ? NULL :
-			    zcg_read_file(s->console, NULL);
-
-		if ((out && strstr(out, MARK_INIT)) ||
-		    (con && strstr(con, MARK_INIT)))
+		/* The marker can only have appeared if a file grew. */
+		if (s->booted_at < 0 && (o > 0 || c > 0) &&
+		    (zcg_file_has(s->output, MARK_INIT) ||
+		     zcg_file_has(s->console, MARK_INIT)))
 			s->booted_at = now;
-		free(out);
-		free(con);
 	}
 }
 
