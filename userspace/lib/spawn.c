@@ -208,7 +208,7 @@ int zcg_run_capture(char *const argv[], int timeout_ms, int with_stderr,
 	long long deadline = zcg_now_ms() + timeout_ms;
 	size_t len = 0, cap = 0;
 	char *buf = NULL;
-	int pfd[2], status = -1;
+	int pfd[2], status = -1, to = 0;
 	pid_t pid;
 
 	if (timed_out)
@@ -232,8 +232,7 @@ int zcg_run_capture(char *const argv[], int timeout_ms, int with_stderr,
 
 		if (timeout_ms >= 0 && left <= 0) {
 			zcg_kill_group(pid);
-			if (timed_out)
-				*timed_out = 1;
+			to = 1;
 			break;
 		}
 		if (poll(&p, 1, timeout_ms < 0 ? -1 : (int)left) < 0) {
@@ -266,13 +265,13 @@ int zcg_run_capture(char *const argv[], int timeout_ms, int with_stderr,
 		len += n;
 	}
 	close(pfd[0]);
-	if (timed_out && *timed_out)
-		zcg_kill_wait(pid, &status);
-	else
-		while (zcg_wait(pid, -1, &status) < 0 && errno == EINTR)
-			;
-	if (timed_out && *timed_out)
+	/* On timeout the group is killed already: just reap. */
+	while (zcg_wait(pid, -1, &status) < 0 && errno == EINTR)
+		;
+	if (to)
 		status = -1;
+	if (timed_out)
+		*timed_out = to;
 	if (out) {
 		if (!buf)
 			buf = calloc(1, 1);
