@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,10 +65,14 @@ static void usage(FILE *f)
 "(boot failure, timeout, infrastructure), 2 bad arguments.\n", f);
 }
 
-static int bad(const char *fmt, const char *arg)
+static int __attribute__((format(printf, 1, 2))) bad(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("zcguard vm: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	return 2;
 }
@@ -151,7 +156,7 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 			return 1;
 		case OPT_KERNEL:
 			if (strlen(optarg) >= sizeof(o->kernel))
-				return bad("--kernel: path too long%s", "");
+				return bad("--kernel: path too long");
 			strcpy(o->kernel, optarg);
 			break;
 		case OPT_MODULE:
@@ -405,8 +410,7 @@ int cmd_vm(int argc, char **argv)
 	if (ret)
 		return ret == 1 ? 0 : 2;
 	if (!o.kernel[0] && vm_kernel_default(o.kernel, sizeof(o.kernel)) < 0)
-		return bad("no --kernel and no /boot/vmlinuz-6.1.*-cloud-amd64%s",
-			   "");
+		return bad("no --kernel and no /boot/vmlinuz-6.1.*-cloud-amd64");
 	if (access(o.kernel, R_OK) < 0)
 		return bad("--kernel: cannot read %s", o.kernel);
 	if (access(o.busybox, X_OK) < 0)

@@ -79,6 +79,11 @@ static void count(const char *text, size_t len, int console,
 			le--;
 		if (console)
 			s = strip_printk(s, le);
+		if (!starts(s, le, "ok") && !starts(s, le, "not ok")) {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		/* A result line also in out is counted there, not here. */
 		if (out && has_line(out, olen, s, le - s)) {
 			p = nl ? nl + 1 : end;
 			continue;
