@@ -245,7 +245,8 @@ if [ -e "$buggy" ] && [ -x "$REPRO/zc-syzbot" ]; then
 	fi
 	if [ "$variants" = 1 ]; then
 		# One VM per variant: each --crash run ends the kernel.
-		"$REPRO/zc-variants.sh" --list | while read -r prog args; do
+		"$REPRO/zc-variants.sh" --list >"$OUT/variants.list"
+		while read -r prog args; do
 			case "$prog $args" in
 			# copybuf_len >= the phantom inq: the copy fallback
 			# walks the real queue; repair mode refuses the read
@@ -258,9 +259,7 @@ if [ -e "$buggy" ] && [ -x "$REPRO/zc-syzbot" ]; then
 			# shellcheck disable=SC2086
 			vmrow "$lbug" "$buggy" "$prog --crash $args" $want \
 				--file "$REPRO/$prog" -- $prog --crash $args
-			echo "$unexpected" >"$OUT/unexpected.variants"
-		done
-		unexpected=$(cat "$OUT/unexpected.variants" 2>/dev/null || echo "$unexpected")
+		done <"$OUT/variants.list"
 	fi
 else
 	row "$lbug" "zc-syzbot" "not built (make kernels)"

@@ -9,9 +9,9 @@ ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 ZCG_LDLIBS += -lpthread -lbpf
 
 # The same command alone and static, for the VM (module guards).
-BENCH_GUEST_SRCS := bench/guest_main.c \
-	$(filter bench/%,$(filter-out bench/cmd_bench.c,$(ZCG_SRCS))) \
-	bench/cmd_bench.c lib/spawn.c lib/file.c lib/json.c lib/args.c
+# bench/ is included before lib/: lib's sources are named here again.
+BENCH_GUEST_SRCS := bench/guest_main.c $(filter bench/%,$(ZCG_SRCS)) \
+	$(wildcard lib/*.c)
 ALL_TARGETS += $(O)/guest/zcguard-bench
 $(O)/guest/zcguard-bench: $(BENCH_GUEST_SRCS) $(wildcard bench/*.h)
 	@mkdir -p $(dir $@)

@@ -1,3 +1,3 @@
 # SPDX-License-Identifier: GPL-2.0
 # Generic helpers any sub-command may use (see each header).
-ZCG_SRCS += lib/spawn.c lib/file.c lib/json.c lib/args.c
+ZCG_SRCS += $(wildcard lib/*.c)
