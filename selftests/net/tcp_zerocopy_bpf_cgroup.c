@@ -41,13 +41,6 @@
 #include "../kselftest_harness.h"
 #include "tcp_zerocopy_lib.h"
 
-#ifndef MSG_ZEROCOPY
-#define MSG_ZEROCOPY	0x4000000
-#endif
-#ifndef SO_ZEROCOPY
-#define SO_ZEROCOPY	60
-#endif
-
 #define DATA_LEN	(16 * ZC_PAGE)
 #define MAP_LEN		(32 * ZC_PAGE)
 #define WAIT_MS		5000

@@ -22,13 +22,6 @@
 #include "../kselftest_harness.h"
 #include "tcp_zerocopy_lib.h"
 
-#ifndef SO_ZEROCOPY
-#define SO_ZEROCOPY	60
-#endif
-#ifndef MSG_ZEROCOPY
-#define MSG_ZEROCOPY	0x4000000
-#endif
-
 #define MSS_PAGES	7
 #define HDRS		(20 + 12)	/* TCP header with timestamps */
 #define CHUNK		(8 * ZC_PAGE)	/* one round; fits the first window */
