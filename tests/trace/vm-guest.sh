@@ -7,7 +7,8 @@
 #    raw-syscall) around
 #    zcguard-zcloop, in event mode: one record per call (records are
 #    taken by polling, not wakeups), the kernel counters agree, every
-#    call returned, nothing dropped, no violation;
+#    call returned, nothing dropped, no violation; and with -e (entry
+#    only), every call counted at entry;
 #  - tcp_zerocopy_bpf_cgroup (the cgroup getsockopt selftest), if given;
 #  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
 #    block mode, per mode, as is, with -q and with -e (entry only): the
@@ -46,6 +47,21 @@ for mode in $MODES; do
 		ok "trace -m $mode around zcloop: one event per call, no violation"
 	else
 		not_ok "trace -m $mode around zcloop"
+	fi
+	# -e: no return program, every call counted at entry.
+	zcguard-trace -m "$mode" -e -j -d 120 -- zcguard-zcloop -b 4M \
+		>"$out" 2>/tmp/loop-$mode.err
+	rc=$?
+	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$out")
+	echo "# $mode -e: loop calls=$calls entries=$(field entries "$out") returns=$(field returns "$out") violations=$(field violations "$out") rc=$rc"
+	if [ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&
+	   [ "$(field entries "$out")" = "$calls" ] &&
+	   [ "$(field returns "$out")" = 0 ] &&
+	   [ "$(field violations "$out")" = 0 ]; then
+		ok "trace -m $mode -e around zcloop: every call counted at entry"
+	else
+		sed 's/^/# /' /tmp/loop-$mode.err
+		not_ok "trace -m $mode -e around zcloop"
 	fi
 done
 

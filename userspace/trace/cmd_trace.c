@@ -143,12 +143,6 @@ static int ensure_tracefs(void)
 	return done;
 }
 
-static int attach_one(struct bpf_program *p, struct bpf_link **l)
-{
-	*l = bpf_program__attach(p);
-	return *l ? 0 : -errno;
-}
-
 /* Opens, loads and attaches the skeleton in one mode; NULL on failure. */
 static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 			       int *err)
@@ -186,45 +180,10 @@ static struct zctrace *try_mode(const struct mode *m, pid_t tgid, int level,
 	*err = zctrace__load(s);
 	if (*err)
 		goto fail;
-	switch (m->how) {
-	case KPROBE:
-		*err = attach_one(s->progs.zc_kprobe, &s->links.zc_kprobe);
-		if (!*err && ret)
-			*err = attach_one(s->progs.zc_kretprobe,
-					  &s->links.zc_kretprobe);
-		if (!*err && m->optlen && ret)
-			*err = attach_one(s->progs.gso_kprobe,
-					  &s->links.gso_kprobe);
-		break;
-	case FENTRY:
-		*err = attach_one(s->progs.zc_fentry, &s->links.zc_fentry);
-		if (!*err && ret)
-			*err = attach_one(s->progs.zc_fexit,
-					  &s->links.zc_fexit);
-		if (!*err && m->optlen && ret)
-			*err = attach_one(s->progs.gso_fentry,
-					  &s->links.gso_fentry);
-		break;
-	case SYSCALL:
-		*err = ensure_tracefs();
-		if (!*err && m->fast)
-			*err = attach_one(s->progs.gso_enter_fast,
-					  &s->links.gso_enter_fast);
-		else if (!*err)
-			*err = attach_one(s->progs.gso_enter_tp,
-					  &s->links.gso_enter_tp);
-		if (!*err && ret)
-			*err = attach_one(s->progs.gso_exit_tp,
-					  &s->links.gso_exit_tp);
-		break;
-	case RAW_SYSCALL:
-		*err = attach_one(s->progs.sys_enter_zc,
-				  &s->links.sys_enter_zc);
-		if (!*err && ret)
-			*err = attach_one(s->progs.sys_exit_zc,
-					  &s->links.sys_exit_zc);
-		break;
-	}
+	/* The skeleton attaches exactly the programs chosen to load. */
+	*err = m->how == SYSCALL ? ensure_tracefs() : 0;
+	if (!*err)
+		*err = zctrace__attach(s);
 	if (!*err)
 		return s;
 fail:

@@ -133,15 +133,11 @@ static __always_inline bool wanted(void)
 	return false;
 }
 
-/* tcp_inq() of include/net/tcp.h, read field by field. */
-static __always_inline __u32 inq_of(struct sock *sk, __u32 rcv_nxt,
-				    __u32 copied)
+/* tcp_inq() of include/net/tcp.h, from fields read by the caller. */
+static __always_inline __u32 inq_calc(unsigned long flags, __u8 state,
+				      __u32 urg_seq, __u16 urg_data,
+				      __u32 rcv_nxt, __u32 copied)
 {
-	struct tcp_sock *tp = (struct tcp_sock *)sk;
-	unsigned long flags = BPF_CORE_READ(sk, __sk_common.skc_flags);
-	__u8 state = BPF_CORE_READ(sk, __sk_common.skc_state);
-	__u32 urg_seq = BPF_CORE_READ(tp, urg_seq);
-	__u16 urg_data = BPF_CORE_READ(tp, urg_data);
 	__u32 done = bpf_core_enum_value(enum sock_flags, SOCK_DONE);
 	__u32 inl = bpf_core_enum_value(enum sock_flags, SOCK_URGINLINE);
 	__u32 answ;
@@ -156,6 +152,26 @@ static __always_inline __u32 inq_of(struct sock *sk, __u32 rcv_nxt,
 		return answ;
 	}
 	return urg_seq - copied;
+}
+
+/* tcp_inq(), read field by field with helper reads. */
+static __always_inline __u32 inq_of(struct sock *sk, __u32 rcv_nxt,
+				    __u32 copied)
+{
+	struct tcp_sock *tp = (struct tcp_sock *)sk;
+
+	return inq_calc(BPF_CORE_READ(sk, __sk_common.skc_flags),
+			BPF_CORE_READ(sk, __sk_common.skc_state),
+			BPF_CORE_READ(tp, urg_seq), BPF_CORE_READ(tp, urg_data),
+			rcv_nxt, copied);
+}
+
+/* The bytes queued past copied_seq, from the tail skb's end_seq. */
+static __always_inline void set_queued(struct zct_event *e, __u32 end_seq)
+{
+	__s32 n = end_seq - e->copied_seq;
+
+	e->queued = n > 0 ? n : 0;
 }
 
 static __always_inline void read_addrs(struct sock *sk, struct zct_event *e)
@@ -190,7 +206,6 @@ static __always_inline struct sk_buff *read_queue(struct sock *sk,
 		__u32 qlen;
 	} q = {};
 	struct tcp_skb_cb *cb;
-	__s32 n;
 
 	bpf_core_read(&q, sizeof(q), &sk->sk_receive_queue);
 	e->qlen = q.qlen;
@@ -198,8 +213,7 @@ static __always_inline struct sk_buff *read_queue(struct sock *sk,
 	if (!q.prev || (void *)q.prev == (void *)&sk->sk_receive_queue)
 		return NULL;
 	cb = (struct tcp_skb_cb *)&q.prev->cb[0];
-	n = BPF_CORE_READ(cb, end_seq) - e->copied_seq;
-	e->queued = n > 0 ? n : 0;
+	set_queued(e, BPF_CORE_READ(cb, end_seq));
 	return q.next;
 }
 
@@ -356,36 +370,16 @@ static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
 						      bool cast)
 {
 	struct sock *sk = &tp->inet_conn.icsk_inet.sk;
-	__u32 done = bpf_core_enum_value(enum sock_flags, SOCK_DONE);
-	__u32 inl = bpf_core_enum_value(enum sock_flags, SOCK_URGINLINE);
 	struct sk_buff *prev, *next;
 	struct tcp_skb_cb *cb;
-	unsigned long flags;
-	__u32 answ, urg_seq;
-	__u16 urg_data;
-	__u8 state;
-	__s32 n;
 
 	e->rcv_nxt = tp->rcv_nxt;
 	e->copied_seq = tp->copied_seq;
 	/* As snap_sock(): rcv_nxt first, the compiler may not reorder. */
 	asm volatile("" ::: "memory");
-	flags = sk->__sk_common.skc_flags;
-	state = sk->__sk_common.skc_state;
-	urg_seq = tp->urg_seq;
-	urg_data = tp->urg_data;
-	if (state == TCP_SYN_SENT || state == TCP_SYN_RECV) {
-		answ = 0;
-	} else if ((flags & (1UL << inl)) || !urg_data ||
-		   (__s32)(urg_seq - e->copied_seq) < 0 ||
-		   (__s32)(urg_seq - e->rcv_nxt) >= 0) {
-		answ = e->rcv_nxt - e->copied_seq;
-		if (answ && (flags & (1UL << done)))
-			answ--;
-	} else {
-		answ = urg_seq - e->copied_seq;
-	}
-	e->inq = answ;
+	e->inq = inq_calc(sk->__sk_common.skc_flags,
+			  sk->__sk_common.skc_state, tp->urg_seq,
+			  tp->urg_data, e->rcv_nxt, e->copied_seq);
 	next = sk->sk_receive_queue.next;
 	prev = sk->sk_receive_queue.prev;
 	e->qlen = sk->sk_receive_queue.qlen;
@@ -396,28 +390,32 @@ static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
 	/* Without the cast (fentry on 6.1), one helper read. */
 	if (cast) {
 		cb = RDONLY(struct tcp_skb_cb, &prev->cb[0]);
-		n = cb->end_seq - e->copied_seq;
+		set_queued(e, cb->end_seq);
 	} else {
 		cb = (struct tcp_skb_cb *)&prev->cb[0];
-		n = BPF_CORE_READ(cb, end_seq) - e->copied_seq;
+		set_queued(e, BPF_CORE_READ(cb, end_seq));
 	}
-	e->queued = n > 0 ? n : 0;
 	return next;
 }
 
 /*
- * Entry-only level, with direct loads (the fast syscall flavour, and
- * fentry, whose socket is a BTF pointer): most calls find the socket
- * consistent, and all such a call needs is a count. The snapshot lives
- * on the stack: no task storage, no record. A call that looks
- * inconsistent takes the full path, which re-reads before it flags.
+ * Entry-only level: most calls find the socket consistent, and all such
+ * a call needs is a count. The snapshot lives on the stack: no task
+ * storage, no record. Direct loads where there is a tcp_sock to load
+ * from (the fast syscall flavour; fentry, whose socket is a BTF
+ * pointer), helper reads otherwise. A call that looks inconsistent
+ * takes the full path, which re-reads before it flags.
  */
-static __always_inline bool consistent_fast(struct tcp_sock *tp, bool cast)
+static __always_inline bool consistent(struct sock *sk, struct tcp_sock *tp,
+				       bool cast)
 {
 	struct zct_counters *n;
 	struct zct_event e;
 
-	snap_sock_fast(tp, &e, cast);
+	if (tp)
+		snap_sock_fast(tp, &e, cast);
+	else
+		snap_sock(sk, &e);
 	if (e.inq > e.queued)
 		return false;
 	n = cnt();
@@ -455,6 +453,7 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 	struct zct_counters *n = cnt();
 	struct zct_event *e = &c->ev;
 	struct sk_buff *head;
+	bool viol;
 
 	if (!n)
 		return;
@@ -473,26 +472,24 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 	 */
 	for (int i = 0; i < 4 && c->user && e->inq > e->queued; i++)
 		head = snap_sock(sk, e);
-	if (level == ZCT_LVL_EVENTS) {
+	viol = e->inq > e->queued;
+	/* Below event level a record is made only for a violation (rare). */
+	if (viol && level != ZCT_LVL_EVENTS) {
+		if (!e->ts_ns)
+			e->ts_ns = bpf_ktime_get_ns();
+		if (c->user && !(e->flags & ZCT_F_OPTLEN) &&
+		    !bpf_probe_read_user(&e->optlen, sizeof(e->optlen),
+					 c->uoptlen))
+			e->flags |= ZCT_F_OPTLEN;
+		if (level == ZCT_LVL_ENTRY && !c->user)
+			optlen_from_regs(e);
+	}
+	if (viol || level == ZCT_LVL_EVENTS) {
 		head_gap(head, e);
 		fill_who(sk, e);
 		read_request(c);
 	}
-	if (e->inq > e->queued) {
-		if (level != ZCT_LVL_EVENTS) {
-			/* Rare: the full record only now. */
-			if (!e->ts_ns)
-				e->ts_ns = bpf_ktime_get_ns();
-			if (c->user && !(e->flags & ZCT_F_OPTLEN) &&
-			    !bpf_probe_read_user(&e->optlen, sizeof(e->optlen),
-						 c->uoptlen))
-				e->flags |= ZCT_F_OPTLEN;
-			if (level == ZCT_LVL_ENTRY && !c->user)
-				optlen_from_regs(e);
-			head_gap(head, e);
-			fill_who(sk, e);
-			read_request(c);
-		}
+	if (viol) {
 		e->flags |= ZCT_F_VIOLATION;
 		e->kind = ZCT_ENTRY_VIOLATION;
 		CNT_ADD(n, violations, 1);
@@ -507,18 +504,15 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 static __always_inline int on_entry(struct sock *sk,
 				    struct tcp_zerocopy_receive *zc, bool btf)
 {
-	struct tcp_sock *tp;
 	struct call *c;
 
 	if (attach_only)
 		return 0;
 	if (!wanted())
 		return 0;
-	if (btf && level == ZCT_LVL_ENTRY) {
-		tp = bpf_skc_to_tcp_sock(sk);
-		if (tp && consistent_fast(tp, false))
-			return 0;
-	}
+	if (level == ZCT_LVL_ENTRY &&
+	    consistent(sk, btf ? bpf_skc_to_tcp_sock(sk) : NULL, false))
+		return 0;
 	c = call_of_current(true);
 	if (!c)
 		return 0;
@@ -703,17 +697,15 @@ static __always_inline int syscall_entry(unsigned long fd, long lvl,
 		return 0;
 	if (fast) {
 		tp = tcp_of_fd_fast(fd);
-		if (!tp)
-			return 0;
-		if (level == ZCT_LVL_ENTRY && consistent_fast(tp, true))
-			return 0;
-		sk = &tp->inet_conn.icsk_inet.sk;
+		sk = tp ? &tp->inet_conn.icsk_inet.sk : NULL;
 	} else {
 		sk = sock_of_fd(fd);
 		if (sk && BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP)
 			sk = NULL;
 	}
 	if (!sk)
+		return 0;
+	if (level == ZCT_LVL_ENTRY && consistent(sk, tp, fast))
 		return 0;
 	c = call_of_current(true);
 	if (!c)
