@@ -195,6 +195,12 @@ static int check_caches(const struct snap *a, const struct snap *b, long max)
 	return bad;
 }
 
+static int bad_args(void)
+{
+	fprintf(stderr, "usage: zcg-cycles [-n N] [-l LOOP] MODULE.ko [PARAM...]\n");
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	static struct snap a, b;
@@ -211,17 +217,13 @@ int main(int argc, char **argv)
 		} else if (opt == 'l') {
 			loop = optarg;
 		} else {
-			fprintf(stderr, "usage: zcg-cycles [-n N] [-l LOOP] MODULE.ko [PARAM...]\n");
-			return 2;
+			return bad_args();
 		}
 	}
-	if (optind >= argc || n < 1) {
-		fprintf(stderr, "usage: zcg-cycles [-n N] [-l LOOP] MODULE.ko [PARAM...]\n");
-		return 2;
-	}
-	for (i = optind + 1; i < argc; i++)
-		snprintf(params + strlen(params), sizeof(params) - strlen(params),
-			 "%s%s", params[0] ? " " : "", argv[i]);
+	if (optind >= argc || n < 1 ||
+	    g_join_params(params, sizeof(params), argc - optind - 1,
+			  argv + optind + 1))
+		return bad_args();
 	if (!params[0])
 		strcpy(params, "guard=block");
 

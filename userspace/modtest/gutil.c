@@ -70,6 +70,27 @@ int g_stats(struct zcg_gstats *st)
 	return 0;
 }
 
+int g_join_params(char *buf, size_t size, int argc, char **argv)
+{
+	size_t len = 0, n;
+	int i;
+
+	if (!size)
+		return -1;
+	buf[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		n = strlen(argv[i]);
+		/* the separator (if any), the word and the final NUL */
+		if ((i ? 1 : 0) + n + 1 > size - len)
+			return -1;
+		if (i)
+			buf[len++] = ' ';
+		memcpy(buf + len, argv[i], n + 1);
+		len += n;
+	}
+	return 0;
+}
+
 int g_load(const char *path, const char *params)
 {
 	int fd, err = 0;

@@ -23,6 +23,11 @@ int g_read(const char *path, char *buf, size_t size);
 /* One write() of len bytes at offset off; returns 0 or -errno. */
 int g_write(const char *path, const void *buf, size_t len, long off);
 int g_stats(struct zcg_gstats *st);
+/*
+ * Joins argv[0..argc-1] with single spaces into buf (module parameters
+ * for g_load()); "" when argc is 0. -1 if they do not fit in size bytes.
+ */
+int g_join_params(char *buf, size_t size, int argc, char **argv);
 /* finit_module(path, params); 0 or -errno. */
 int g_load(const char *path, const char *params);
 /* delete_module("zcguard"); 0 or -errno. */

@@ -23,7 +23,7 @@ static int bad_args(void)
 int main(int argc, char **argv)
 {
 	char params[512] = "";
-	int opt, netns = 0, unload = 0, err, i;
+	int opt, netns = 0, unload = 0, err;
 
 	while ((opt = getopt(argc, argv, "nuh")) != -1) {
 		switch (opt) {
@@ -37,15 +37,10 @@ int main(int argc, char **argv)
 			return bad_args();
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc ||
+	    g_join_params(params, sizeof(params), argc - optind - 1,
+			  argv + optind + 1))
 		return bad_args();
-	for (i = optind + 1; i < argc; i++) {
-		if (strlen(params) + strlen(argv[i]) + 2 > sizeof(params))
-			return bad_args();
-		if (params[0])
-			strcat(params, " ");
-		strcat(params, argv[i]);
-	}
 	if (netns) {
 		err = g_new_netns();
 		if (err) {
