@@ -23,6 +23,7 @@
 
 #include "bench/bench.h"
 #include "bench/guard.h"
+#include "lib/file.h"
 #include "lib/spawn.h"
 
 static int find_cgroup2(char *mnt, size_t len)
@@ -65,16 +66,11 @@ static int own_cgroup(char *path, size_t len)
 static int move_self(const char *dir)
 {
 	char path[PATH_MAX + 16], pid[16];
-	int fd, n, ret;
+	int n;
 
 	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -1;
 	n = snprintf(pid, sizeof(pid), "%d", getpid());
-	ret = write(fd, pid, n) == n ? 0 : -1;
-	close(fd);
-	return ret;
+	return zcg_write_file(path, pid, n);
 }
 
 static int load_prog(void)

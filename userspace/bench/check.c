@@ -60,18 +60,11 @@ static int load_baseline(const char *arg, double *ratio, char *src,
 static int measure(const struct bench_opts *o, enum bench_rx rx, int step,
 		   int total, struct bench_sample *s)
 {
-	struct bench_case c = bench_case_of(o, TX_ZEROCOPY, rx,
-					    o->sizes[0]);
-	char err[256], what[64];
+	char what[64];
 
 	snprintf(what, sizeof(what), "check: %s", bench_rx_names[rx]);
 	bench_progress(step, total, what);
-	if (bench_run_case(&c, s, err, sizeof(err))) {
-		bench_progress_end();
-		fprintf(stderr, "zcguard bench: %s: %s\n", what, err);
-		return -1;
-	}
-	return 0;
+	return bench_run_zc(o, rx, what, s);
 }
 
 static void print_json(const struct bench_opts *o, const struct bench_stat *cs,
@@ -118,24 +111,20 @@ int bench_check(const struct bench_opts *o)
 	struct bench_stat cs, zs, rs, ms;
 	struct bench_sample s;
 	char src[300], sz[16];
-	int i, n = o->reps, regressed, first;
+	int i, j, rx, n = o->reps, regressed;
 
 	if (load_baseline(o->baseline, &base, src, sizeof(src)))
 		return 2;
 	for (i = 0; i < n; i++) {
 		/* Alternate who goes first so a trend favours neither. */
-		first = i % 2 ? RX_ZC : RX_COPY;
-		if (measure(o, first, 2 * i, 2 * n, &s))
-			return 3;
-		(first == RX_ZC ? zc : copy)[i] = s.usec_per_mb;
-		if (first == RX_ZC)
-			mapped[i] = s.mapped_pct;
-		first = first == RX_ZC ? RX_COPY : RX_ZC;
-		if (measure(o, first, 2 * i + 1, 2 * n, &s))
-			return 3;
-		(first == RX_ZC ? zc : copy)[i] = s.usec_per_mb;
-		if (first == RX_ZC)
-			mapped[i] = s.mapped_pct;
+		for (j = 0; j < 2; j++) {
+			rx = (i + j) % 2 ? RX_ZC : RX_COPY;
+			if (measure(o, rx, 2 * i + j, 2 * n, &s))
+				return 3;
+			(rx == RX_ZC ? zc : copy)[i] = s.usec_per_mb;
+			if (rx == RX_ZC)
+				mapped[i] = s.mapped_pct;
+		}
 		ratio[i] = zc[i] / copy[i];
 	}
 	bench_progress_end();

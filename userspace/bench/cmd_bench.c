@@ -237,7 +237,7 @@ static void defaults(struct bench_opts *o)
 static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 {
 	int c, set_sizes = 0, set_reps = 0, set_dur = 0, set_modes = 0;
-	int quick = 0;
+	int quick = 0, n;
 	double v;
 	char ch;
 
@@ -264,10 +264,9 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 				return -1;
 			break;
 		case 'r':
-			if (parse_num(optarg, 1, 100, &v,
-				      "bad --reps '%s': want 1..100"))
-				return -1;
-			o->reps = (int)v;
+			if (zcg_parse_int(optarg, 1, 100, &o->reps))
+				return bad("bad --reps '%s': want 1..100",
+					   optarg);
 			set_reps = 1;
 			break;
 		case 'd':
@@ -317,10 +316,9 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 			o->tcp_mmap = optarg;
 			break;
 		case OPT_INJECT:
-			if (parse_num(optarg, 0, 100000, &v,
-				      "bad --inject-zc-calls '%s'"))
-				return -1;
-			o->inject_calls = (unsigned int)v;
+			if (zcg_parse_int(optarg, 0, 100000, &n))
+				return bad("bad --inject-zc-calls '%s'", optarg);
+			o->inject_calls = n;
 			break;
 		case OPT_PIN:
 			o->pin_set = 1;

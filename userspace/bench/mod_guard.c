@@ -8,26 +8,19 @@
  * counter (guard_stats) proves it saw the benchmark's calls.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bench/guard.h"
+#include "lib/file.h"
 
 #define MODE_FILE "/sys/kernel/debug/zcguard/guard_mode"
 #define STATS_FILE "/sys/kernel/debug/zcguard/guard_stats"
 
 static int write_mode(const char *mode)
 {
-	int fd = open(MODE_FILE, O_WRONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, mode, strlen(mode));
-	close(fd);
-	return n == (ssize_t)strlen(mode) ? 0 : -1;
+	return zcg_write_file(MODE_FILE, mode, strlen(mode));
 }
 
 int mod_guard_setup(char *err, size_t len)

@@ -37,6 +37,14 @@ struct bench_opts {
 struct bench_case bench_case_of(const struct bench_opts *o, enum bench_tx tx,
 				enum bench_rx rx, size_t chunk);
 
+/*
+ * One repetition of the MSG_ZEROCOPY sender and receiver rx at the first
+ * chunk size (the single-size runs: --check, --overhead, tcp_mmap). On
+ * failure prints "zcguard bench: WHAT: error" (WHAT may be NULL), -1.
+ */
+int bench_run_zc(const struct bench_opts *o, enum bench_rx rx,
+		 const char *what, struct bench_sample *s);
+
 /* Runs every selected case reps times, interleaved; results in r. */
 int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n);
 

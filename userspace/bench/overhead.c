@@ -109,23 +109,18 @@ static void teardown(struct variant *v)
 
 static int one_rep(const struct bench_opts *o, struct variant *v, int rep)
 {
-	struct bench_case c = bench_case_of(o, TX_ZEROCOPY, RX_ZC,
-					    o->sizes[0]);
 	struct bench_sample s;
 	long calls0 = mod_guard_calls();
-	char err[256];
 	int ret;
 
 	if (attach(v))
 		return -1;
-	ret = bench_run_case(&c, &s, err, sizeof(err));
+	ret = bench_run_zc(o, RX_ZC, v->name, &s);
 	detach(v);
 	if (calls0 >= 0)
 		v->guard_calls += mod_guard_calls() - calls0;
-	if (ret) {
-		fprintf(stderr, "zcguard bench: %s: %s\n", v->name, err);
+	if (ret)
 		return -1;
-	}
 	v->usec[rep] = s.usec_per_mb;
 	v->gbit[rep] = s.gbit;
 	v->mapped[rep] = s.mapped_pct;

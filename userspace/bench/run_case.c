@@ -162,15 +162,11 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 	}
 	reaped = sender_reap(pid, p[0], rx.ret != 0, err, errlen);
 	bench_sender_pid = 0;
-	if (reaped) {
-		if (rx.ret)
-			snprintf(err, errlen, "%s", rx.err);
-		goto out_pipe;
-	}
-	if (rx.ret) {
+	/* The receiver's error first: it says why the sender was killed. */
+	if (rx.ret)
 		snprintf(err, errlen, "%s", rx.err);
+	if (rx.ret || reaped)
 		goto out_pipe;
-	}
 	if (!s->bytes || s->secs <= 0) {
 		snprintf(err, errlen, "nothing received");
 		goto out_pipe;

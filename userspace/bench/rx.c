@@ -94,7 +94,7 @@ static int rx_zc(struct rx_ctx *x, int fd, char *addr, char *buf)
 		 * page-sized copybuf would turn mappable pages into copies.
 		 */
 		zc.copybuf_address = (unsigned long)buf;
-		zc.copybuf_len = sysconf(_SC_PAGESIZE) - 1;
+		zc.copybuf_len = x->page - 1;
 	}
 	x->s->syscalls++;
 	if (getsockopt(fd, IPPROTO_TCP, TCP_ZEROCOPY_RECEIVE, &zc, &len)) {
@@ -185,6 +185,7 @@ void bench_rx_run(struct rx_ctx *x)
 	int fd;
 
 	x->ret = -1;
+	x->page = sysconf(_SC_PAGESIZE);
 	fd = rx_accept(x);
 	if (fd < 0)
 		return;

@@ -13,6 +13,7 @@ struct rx_ctx {
 	int lfd;			/* listening socket, already bound */
 	double deadline;		/* give up when EOF has not come by */
 	struct bench_sample *s;
+	long page;			/* page size, read once */
 	int ret;
 	char err[160];
 };

@@ -6,7 +6,7 @@ ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/json_out.c bench/plot.c bench/progress.c bench/check.c \
 	    bench/overhead.c bench/cgroup_prog.c bench/ext_guard.c \
 	    bench/mod_guard.c bench/tcp_mmap_cmp.c
-ZCG_LDLIBS += -lpthread -lbpf
+ZCG_LDLIBS += -lbpf
 
 # The same command alone and static, for the VM (module guards).
 # bench/ is included before lib/: lib's sources are named here again.
@@ -16,7 +16,7 @@ ALL_TARGETS += $(O)/guest/zcguard-bench
 $(O)/guest/zcguard-bench: $(BENCH_GUEST_SRCS) $(wildcard bench/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ $(BENCH_GUEST_SRCS) \
-		-lbpf -lelf -lz -lpthread
+		-lbpf -lelf -lz
 
 # The kernel's own tcp_mmap.c (from linux-source-6.1, unpacked by
 # `make ksft`), built as is, for same-run comparisons.

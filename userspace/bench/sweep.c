@@ -24,6 +24,20 @@ struct bench_case bench_case_of(const struct bench_opts *o, enum bench_tx tx,
 	return c;
 }
 
+int bench_run_zc(const struct bench_opts *o, enum bench_rx rx,
+		 const char *what, struct bench_sample *s)
+{
+	struct bench_case c = bench_case_of(o, TX_ZEROCOPY, rx, o->sizes[0]);
+	char err[256];
+
+	if (!bench_run_case(&c, s, err, sizeof(err)))
+		return 0;
+	bench_progress_end();
+	fprintf(stderr, "zcguard bench: %s%s%s\n", what ? what : "",
+		what ? ": " : "", err);
+	return -1;
+}
+
 int bench_sweep(const struct bench_opts *o, struct bench_result *r, int *n)
 {
 	struct bench_case cases[MAX_CASES];

@@ -208,15 +208,7 @@ static int client_run(const struct bench_opts *o, int port)
 static int ours(const struct bench_opts *o, enum bench_rx rx,
 		struct bench_sample *s)
 {
-	struct bench_case c = bench_case_of(o, TX_ZEROCOPY, rx,
-					    o->sizes[0]);
-	char err[256];
-
-	if (bench_run_case(&c, s, err, sizeof(err))) {
-		fprintf(stderr, "zcguard bench: %s\n", err);
-		return -1;
-	}
-	return 0;
+	return bench_run_zc(o, rx, NULL, s);
 }
 
 static int theirs(const struct bench_opts *o, struct tm_server *srv,

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "lib/args.h"
 #include "trace/zctrace.h"
 #include "zctrace.skel.h"
 #include "trace/trace_out.h"
@@ -237,23 +239,22 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *end;
-	int c;
+	int c, ipid;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+p:d:sjqevm:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
-			*pid = strtol(optarg, &end, 10);
-			if (*end || *pid <= 0) {
+			if (zcg_parse_int(optarg, 1, INT_MAX, &ipid)) {
 				fprintf(stderr, "zcguard trace: bad pid '%s'\n",
 					optarg);
 				return 2;
 			}
+			*pid = ipid;
 			break;
 		case 'd':
-			*duration = strtod(optarg, &end);
-			if (*end || *duration <= 0) {
+			/* Up to a year; NaN and infinity are refused too. */
+			if (zcg_parse_double(optarg, 1e-3, 3.2e7, duration)) {
 				fprintf(stderr, "zcguard trace: bad duration '%s'\n",
 					optarg);
 				return 2;

@@ -42,7 +42,7 @@ $(O)/zcguard-zcloop: trace/zcloop.c
 
 # The guest has no shared libraries: everything static.
 TRACE_GUEST_SRCS := trace/guest_trace_main.c trace/cmd_trace.c \
-		    trace/trace_out.c lib/json.c
+		    trace/trace_out.c lib/json.c lib/args.c
 
 $(O)/guest/zcguard-trace: $(TRACE_GUEST_SRCS) trace/zctrace.h trace/trace_out.h \
 			  $(O)/zctrace.skel.h
