@@ -16,6 +16,8 @@
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/percpu.h>
 #include <linux/ptrace.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -31,39 +33,50 @@ static const char * const zcg_mode_names[] = {
 };
 
 static int zcg_mode = ZCG_GUARD_WARN;
-static atomic_long_t zcg_calls, zcg_violations, zcg_blocked;
+static DEFINE_PER_CPU(long, zcg_calls);
+static atomic_long_t zcg_violations, zcg_blocked;
 static int zcg_probe_err = -ENODEV;
+/* serialises mode changes with arming and disarming the kprobe */
+static DEFINE_MUTEX(zcg_mode_lock);
 
-/*
- * Accepts exactly one mode name, optionally followed by one newline.
- * buf need not be NUL-terminated; an embedded NUL is malformed.
- */
-static int zcg_parse_mode(const char *buf, size_t len)
-{
-	int i;
+static int zcg_pre(struct kprobe *kp, struct pt_regs *regs);
 
-	if (len && buf[len - 1] == '\n')
-		len--;
-	for (i = 0; i < ARRAY_SIZE(zcg_mode_names); i++)
-		if (len == strlen(zcg_mode_names[i]) &&
-		    !memcmp(buf, zcg_mode_names[i], len))
-			return i;
-	return -EINVAL;
-}
+static struct kprobe zcg_kp = {
+	.symbol_name = "tcp_zerocopy_receive",
+	.pre_handler = zcg_pre,
+};
 
 int zcg_guard_get_mode(void)
 {
 	return READ_ONCE(zcg_mode);
 }
 
+/*
+ * Mode off disarms the kprobe, so zerocopy calls do not trap at all; warn
+ * and block arm it. Before the probe is registered (the module parameter
+ * is parsed before init) only the mode is recorded.
+ */
 void zcg_guard_set_mode(int mode)
 {
+	int err = 0;
+
+	mutex_lock(&zcg_mode_lock);
 	WRITE_ONCE(zcg_mode, mode);
+	if (!zcg_probe_err) {
+		if (mode == ZCG_GUARD_OFF)
+			err = disable_kprobe(&zcg_kp);
+		else
+			err = enable_kprobe(&zcg_kp);
+	}
+	mutex_unlock(&zcg_mode_lock);
+	if (err)
+		pr_warn("cannot %s the kprobe (%d)\n",
+			mode == ZCG_GUARD_OFF ? "disarm" : "arm", err);
 }
 
 static int zcg_mode_param_set(const char *val, const struct kernel_param *kp)
 {
-	int mode = zcg_parse_mode(val, strlen(val));
+	int mode = sysfs_match_string(zcg_mode_names, val);
 
 	if (mode < 0)
 		return mode;
@@ -86,7 +99,7 @@ module_param_cb(guard, &zcg_mode_param_ops, NULL, 0444);
 MODULE_PARM_DESC(guard, "inq guard mode at load: off, warn (default), block");
 
 /* Bytes queued at or after seq 'from'; stops counting at 'enough'. */
-u32 zcg_queued_bytes(const struct sock *sk, u32 from, u32 enough)
+static u32 zcg_queued_bytes(const struct sock *sk, u32 from, u32 enough)
 {
 	const struct sk_buff *skb;
 	u32 bytes = 0;
@@ -143,7 +156,7 @@ static int zcg_pre(struct kprobe *kp, struct pt_regs *regs)
 
 	if (mode == ZCG_GUARD_OFF)
 		return 0;
-	atomic_long_inc(&zcg_calls);
+	this_cpu_inc(zcg_calls);
 	if (sk->sk_state == TCP_LISTEN)
 		return 0;
 	inq = tcp_inq(sk);
@@ -163,14 +176,14 @@ static int zcg_pre(struct kprobe *kp, struct pt_regs *regs)
 	return 0;
 }
 
-static struct kprobe zcg_kp = {
-	.symbol_name = "tcp_zerocopy_receive",
-	.pre_handler = zcg_pre,
-};
-
 int zcg_guard_init(void)
 {
+	mutex_lock(&zcg_mode_lock);
+	/* loaded with guard=off: registered, but not armed */
+	if (READ_ONCE(zcg_mode) == ZCG_GUARD_OFF)
+		zcg_kp.flags |= KPROBE_FLAG_DISABLED;
 	zcg_probe_err = register_kprobe(&zcg_kp);
+	mutex_unlock(&zcg_mode_lock);
 	if (zcg_probe_err)
 		pr_warn("no kprobe on %s (%d): guard inactive\n",
 			zcg_kp.symbol_name, zcg_probe_err);
@@ -193,14 +206,21 @@ int zcg_guard_probe_err(void)
 /* Called once the load-time tests are done: userspace sees only its own. */
 void zcg_guard_reset_stats(void)
 {
-	atomic_long_set(&zcg_calls, 0);
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		per_cpu(zcg_calls, cpu) = 0;
 	atomic_long_set(&zcg_violations, 0);
 	atomic_long_set(&zcg_blocked, 0);
 }
 
 void zcg_guard_stats(struct zcg_guard_stats *st)
 {
-	st->calls = atomic_long_read(&zcg_calls);
+	int cpu;
+
+	st->calls = 0;
+	for_each_possible_cpu(cpu)
+		st->calls += per_cpu(zcg_calls, cpu);
 	st->violations = atomic_long_read(&zcg_violations);
 	st->blocked = atomic_long_read(&zcg_blocked);
 }
@@ -216,18 +236,24 @@ static ssize_t zcg_mode_read(struct file *file, char __user *ubuf,
 	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
 }
 
-/* One whole mode name per write(), at offset 0; anything else: EINVAL. */
+/*
+ * One whole mode name per write(), at offset 0, optionally followed by one
+ * newline; anything else (an embedded NUL too): EINVAL.
+ */
 static ssize_t zcg_mode_write(struct file *file, const char __user *ubuf,
 			      size_t count, loff_t *ppos)
 {
-	char buf[8];
+	char buf[9];
 	int mode;
 
-	if (*ppos || !count || count > sizeof(buf))
+	if (*ppos || !count || count >= sizeof(buf))
 		return -EINVAL;
 	if (copy_from_user(buf, ubuf, count))
 		return -EFAULT;
-	mode = zcg_parse_mode(buf, count);
+	if (memchr(buf, '\0', count))
+		return -EINVAL;
+	buf[count] = '\0';
+	mode = sysfs_match_string(zcg_mode_names, buf);
 	if (mode < 0)
 		return mode;
 	zcg_guard_set_mode(mode);

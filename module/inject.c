@@ -54,13 +54,6 @@ bool zcg_inject_enabled(void)
 	return inject;
 }
 
-static bool zcg_is_tcp(const struct sock *sk)
-{
-	return sk && sk->sk_type == SOCK_STREAM &&
-	       sk->sk_protocol == IPPROTO_TCP &&
-	       (sk->sk_family == AF_INET || sk->sk_family == AF_INET6);
-}
-
 int zcg_inject_sk(struct sock *sk, u32 bytes)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -139,7 +132,7 @@ static ssize_t zcg_inject_write(struct file *file, const char __user *ubuf,
 	sock = sockfd_lookup(fd, &err);
 	if (!sock)
 		return err;
-	if (!zcg_is_tcp(sock->sk))
+	if (!sock->sk || !sk_is_tcp(sock->sk))
 		err = -EINVAL;
 	else
 		err = zcg_inject_sk(sock->sk, bytes);

@@ -17,7 +17,6 @@
 
 #include "zcguard.h"
 
-#define ZC_SIZE		((int)sizeof(struct tcp_zerocopy_receive))
 #define ZC_MIN		((int)offsetofend(struct tcp_zerocopy_receive, length))
 
 /*

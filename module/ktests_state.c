@@ -13,8 +13,6 @@
 
 #include "zcguard.h"
 
-#define ZC_SIZE		((int)sizeof(struct tcp_zerocopy_receive))
-
 static enum zcg_verdict zcg_expect_empty(struct zcg_ctx *ctx,
 					 struct sock *sk, int want_ret)
 {

@@ -38,6 +38,9 @@ struct zcg_ctx {
 
 #define ZCG_USCRATCH		(4 * PAGE_SIZE)
 
+/* the whole struct tcp_zerocopy_receive, as an int optlen */
+#define ZC_SIZE			((int)sizeof(struct tcp_zerocopy_receive))
+
 __printf(2, 3) enum zcg_verdict zcg_fail(struct zcg_ctx *ctx,
 					  const char *fmt, ...);
 __printf(2, 3) enum zcg_verdict zcg_skip(struct zcg_ctx *ctx,
@@ -112,7 +115,6 @@ int zcg_guard_get_mode(void);
 void zcg_guard_set_mode(int mode);
 void zcg_guard_stats(struct zcg_guard_stats *st);
 void zcg_guard_reset_stats(void);
-u32 zcg_queued_bytes(const struct sock *sk, u32 from, u32 enough);
 
 /* inject.c: test-only rcv_nxt desync */
 #define ZCG_INJECT_MAX		(1U << 20)
