@@ -59,12 +59,19 @@ case $verdict in
 *) nok "6.1 KTAP at load: ${verdict:-no verdict}; ${summary#\# }" ;;
 esac
 
-vm block61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'
-g=$(out block61 '^ok 4 guard:')
-case "$verdict|$g" in
-"all runs: OK|"*"violations 1 blocked 1"*) ok "6.1 inject + guard block: $verdict; ${g#ok 4 }" ;;
-*) nok "6.1 inject + guard block: ${verdict:-no verdict}; ${g:-no guard line}" ;;
-esac
+# block NAME LABEL KERNEL KO: KTAP with the injector, the guard blocking
+# the injected call (one violation, one block), then unload.
+block() {
+	vm "$1" "$3" "$4" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'
+	summary=$(out "$1" '^# zcg-ktap:')
+	g=$(out "$1" '^ok 4 guard:')
+	case "$verdict|$g" in
+	"all runs: OK|"*"violations 1 blocked 1"*) ok "$2: $verdict; ${summary#\# }; ${g#ok 4 }" ;;
+	*) nok "$2: ${verdict:-no verdict}; ${summary#\# }; ${g:-no guard line}" ;;
+	esac
+}
+
+block block61 "6.1 inject + guard block" "$K61" "$KO61"
 
 vm crash61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=off && zcg-inject off'
 case $verdict in
@@ -86,13 +93,7 @@ else
 	if ! ensure_ko "$KDIR612" "$KO612"; then
 		nok "6.12: zcguard.ko does not build"
 	else
-		vm k612 "$KERNEL612" "$KO612" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'
-		summary=$(out k612 '^# zcg-ktap:')
-		g=$(out k612 '^ok 4 guard:')
-		case "$verdict|$g" in
-		"all runs: OK|"*"violations 1 blocked 1"*) ok "6.12 KTAP + inject/block: $verdict; ${summary#\# }; ${g#ok 4 }" ;;
-		*) nok "6.12 KTAP + inject/block: ${verdict:-no verdict}; ${summary#\# }; ${g:-no guard line}" ;;
-		esac
+		block k612 "6.12 KTAP + inject/block" "$KERNEL612" "$KO612"
 	fi
 fi
 
