@@ -52,3 +52,7 @@ clean:
 	rm -rf $(BUILD)
 	$(MAKE) -C $(TOP)/selftests/net KSFT_DIR=$(KSFT)/tools/testing/selftests clean 2>/dev/null || true
 	-$(MAKE) -C $(KDIR) M=$(TOP)/module clean 2>/dev/null
+
+# One test kernel of kernels/variants by name: make kernel-buggy-6.1
+kernel-%:
+	$(MAKE) -C $(TOP)/kernels O=$(BUILD)/kernels $*

@@ -9,7 +9,7 @@ liburing-dev libbpf-dev libelf-dev zlib1g-dev bpftool
 qemu-system-x86 qemu-utils busybox-static cpio kmod
 linux-image-cloud-amd64 linux-headers-cloud-amd64
 linux-image-6.12-cloud-amd64 linux-headers-6.12-cloud-amd64
-linux-source-6.1 xz-utils
+linux-source-6.1 linux-source-6.12 xz-utils codespell
 flex bison bc libssl-dev dwarves ccache
 iproute2 procps perl python3 gnuplot-nox git jq
 "
