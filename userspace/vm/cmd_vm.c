@@ -57,6 +57,8 @@ static void usage(FILE *f)
 "                       panic=-1 no_timer_check\n"
 "                       rcupdate.rcu_cpu_stall_timeout=120\n"
 "  --memory MB          guest RAM (512)\n"
+"  --icount             TCG with -icount shift=0: guest time counts\n"
+"                       instructions (deterministic benchmarks)\n"
 "  --keep-logs DIR      keep run-N.console, run-N.output, summary.json\n"
 "  --json FILE          write the JSON summary to FILE too\n"
 "A top-level TAP/KTAP `not ok` in CMD's output or on the console, or a\n"
@@ -113,7 +115,7 @@ static int add_file(struct vm_opts *o, const char *arg)
 enum {
 	OPT_KERNEL = 256, OPT_MODULE, OPT_FILE, OPT_RUNS, OPT_PARALLEL,
 	OPT_TIMEOUT, OPT_BOOT_TIMEOUT, OPT_IDLE_TIMEOUT, OPT_APPEND,
-	OPT_KEEP_LOGS, OPT_JSON, OPT_MEMORY,
+	OPT_KEEP_LOGS, OPT_JSON, OPT_MEMORY, OPT_ICOUNT,
 };
 
 static const struct option longopts[] = {
@@ -129,6 +131,7 @@ static const struct option longopts[] = {
 	{ "keep-logs", required_argument, NULL, OPT_KEEP_LOGS },
 	{ "json", required_argument, NULL, OPT_JSON },
 	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "icount", no_argument, NULL, OPT_ICOUNT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -188,6 +191,9 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 			break;
 		case OPT_MEMORY:
 			r = zcg_parse_int(optarg, 64, 65536, &o->memory_mb);
+			break;
+		case OPT_ICOUNT:
+			o->icount = 1;
 			break;
 		case OPT_APPEND:
 			o->append = optarg;
@@ -353,7 +359,7 @@ static int run_vms(struct vm_opts *o, const char *workdir)
 		fprintf(stderr, "zcguard vm: %s\n", err);
 		return EXIT_UNTESTED;
 	}
-	rn.kvm = vm_kvm_probe(workdir);
+	rn.kvm = o->icount ? 0 : vm_kvm_probe(workdir);
 	rn.logdir = o->keep_logs ? o->keep_logs : workdir;
 	rn.keep = o->keep_logs != NULL;
 	if (c.tty)

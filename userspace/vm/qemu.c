@@ -79,10 +79,18 @@ char **vm_qemu_argv(const struct vm_opts *o, int kvm, const char *initrd,
 	snprintf(mem, sizeof(mem), "%d", o->memory_mb);
 #define A(s) (v[n++] = strdup(s))
 	A(VM_QEMU);
-	if (kvm) {
+	if (kvm && !o->icount) {
 		A("-accel"); A("kvm"); A("-cpu"); A("host");
 	} else {
 		A("-accel"); A("tcg"); A("-cpu"); A("max");
+	}
+	/*
+	 * One guest nanosecond per guest instruction, no sleeping or
+	 * catching up with the host: guest CPU time counts instructions,
+	 * so a figure repeats across boots whatever the host's load.
+	 */
+	if (o->icount) {
+		A("-icount"); A("shift=0,sleep=off,align=off");
 	}
 	A("-m"); A(mem);
 	A("-smp"); A("1");

@@ -29,6 +29,7 @@ struct vm_opts {
 	char **cmd;		/* NULL-terminated, may be empty */
 	const char *busybox;
 	int memory_mb;
+	int icount;		/* TCG clock counts instructions */
 	int verbose;
 };
 
