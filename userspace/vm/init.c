@@ -23,6 +23,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "lib/netns.h"
 #include "vm/guest.h"
 
 static int results = -1;
@@ -79,21 +80,10 @@ static void do_mount(const char *src, const char *dir, const char *type)
 
 static void lo_up(void)
 {
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	char err[128];
 
-	if (s < 0) {
-		say("socket: %s", strerror(errno));
-		return;
-	}
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0) {
-		ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
-		if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0)
-			say("lo up: %s", strerror(errno));
-	}
-	close(s);
+	if (zcg_lo_up(AF_INET, 0, NULL, err, sizeof(err)) < 0)
+		say("lo: %s", err);
 }
 
 static void open_results(void)

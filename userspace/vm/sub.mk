@@ -7,9 +7,9 @@ VM_INIT := $(O)/vm/init
 ALL_TARGETS += $(VM_INIT)
 
 # The guest's pid 1: static, no libc beyond what it links in.
-$(VM_INIT): vm/init.c vm/guest.h
+$(VM_INIT): vm/init.c vm/guest.h lib/netns.c lib/netns.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ vm/init.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ vm/init.c lib/netns.c
 
 # init_blob.c .incbin's the init; -MMD cannot see that, so say it here.
 $(O)/obj/vm/init_blob.o: $(VM_INIT)
