@@ -79,6 +79,9 @@ int zcg_frame_line(const char *s, char *name, size_t size, int *unreliable)
 	const char *p = zcg_skip_blanks(s);
 
 	*unreliable = 0;
+	/* An inlined function has no frame of its own: it never counts. */
+	if (strstr(s, "[inline]"))
+		return 0;
 	/* Old kernels: "[<ffffffff81234567>] ? func+0x.." */
 	while (p[0] == '[' && p[1] == '<') {
 		const char *q = strchr(p, ']');

@@ -27,18 +27,15 @@ int zcg_frame_line(const char *s, char *name, size_t size, int *unreliable);
  */
 int zcg_func_in(const char *s, char *name, size_t size);
 
-/* Frame classes for zcg_frame_generic(). */
-enum zcg_skip {
-	ZCG_SKIP_COMMON = 0,	/* helpers, reporting code, locking */
-	ZCG_SKIP_HUNG = 1,	/* + scheduler and wait primitives */
-	ZCG_SKIP_STALL = 2,	/* + interrupt, timer and RCU machinery */
-};
+#include <regex.h>
 
 /*
- * 1 when a frame named name never is the guilty one: the crash happened
- * in it on behalf of its caller (memcpy, copy_to_user, spin_lock...) or
- * it is the reporting machinery (kasan_report, dump_stack, panic...).
+ * 1 when a frame named name never is the guilty one (generic.c's list,
+ * matched anywhere in the name) or matches extra (the kind's own list).
  */
-int zcg_frame_generic(const char *name, enum zcg_skip skip);
+int zcg_frame_skipped(const char *name, const regex_t *extra);
+
+/* name without its syscall-wrapper prefix (SyS_, __x64_, __do_sys_...). */
+const char *zcg_frame_strip(const char *name);
 
 #endif

@@ -1,149 +1,148 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Functions that are never "the guilty frame" of a crash title. A crash
- * inside memcpy() or spin_lock() is a bug of whoever called it, and the
- * frames of KASAN, printk, BUG()/WARN() and panic() are the reporting
- * machinery itself. Entries ending in '*' match by prefix.
+ * Frames that are never "the guilty frame" of a title, whatever the
+ * kind: a crash inside memcpy() or spin_lock() is its caller's bug, and
+ * the frames of KASAN, printk, BUG()/WARN() and panic() are the
+ * reporting machinery itself. Like syzkaller, a pattern matches anywhere
+ * in the name ("kasan" skips __kasan_check_read and kasan_report alike);
+ * ^ and $ pin it. kinds.c adds each kind's own list on top.
  */
+#include <regex.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "report/frames.h"
 
-static const char *const common[] = {
-	/* reporting machinery */
-	"dump_stack*", "__dump_stack", "show_stack", "show_regs*",
-	"show_trace_log_lvl", "print_*", "printk*", "_printk*", "vprintk*",
-	"panic", "nmi_panic", "check_panic_on_warn", "__schedule_bug",
-	"__warn*", "warn_*", "warn_slowpath*",
-	"report_bug", "handle_bug", "fixup_bug", "do_error_trap",
-	"do_trap", "do_invalid_op", "invalid_op", "exc_*", "asm_exc_*",
-	"die", "__die*", "oops_*", "do_general_protection", "die_addr",
-	"page_fault_oops", "no_context", "kernelmode_fixup_or_oops",
-	"__bad_area_nosemaphore", "bad_area_nosemaphore", "bad_area",
-	"do_user_addr_fault", "do_kern_addr_fault", "handle_page_fault",
-	"__do_page_fault", "do_page_fault", "page_fault", "asm_exc_page_fault",
-	"spurious_kernel_fault", "fixup_exception", "ex_handler_*",
-	"kasan_*", "__kasan_*", "____kasan_*", "check_memory_region*",
-	"__asan_*", "asan_*", "kmsan_*", "__msan_*", "kcsan_*", "__tsan_*",
-	"ubsan_*", "__ubsan_*", "handle_overflow", "handle_null_ptr_deref",
-	"handle_object_size_mismatch", "kfence_*", "__kfence_*", "kmemleak_*",
-	"__sanitizer_*", "should_fail*", "fail_dump", "lockdep_*",
-	"__lockdep_*", "lock_acquire*", "lock_release", "lock_is_held*",
-	"__lock_acquire", "__lock_release", "check_*_usage", "mark_lock*",
-	"validate_chain", "check_prev_add", "check_prevs_add",
-	"check_noncircular", "print_circular_bug", "debug_check_no_locks*",
-	"rcu_lockdep_*", "__might_sleep", "__might_resched", "___might_sleep",
-	"__might_fault", "might_fault", "__cant_sleep", "bug_handler",
-	"__bug", "__BUG", "ret_from_fork*", "x86_*_thunk*", "__x86_*",
-	"srso_*", "entry_SYSCALL*", "do_syscall_*",
-	/* string and memory helpers */
-	"memcpy*", "__memcpy*", "memmove*", "__memmove*", "memset*",
-	"__memset*", "memcmp", "__memcmp", "bcmp", "memchr*", "memscan",
-	"memdup_user*", "kmemdup*", "strcpy", "strncpy", "strlcpy",
-	"strscpy*", "strcat", "strncat", "strlcat", "strcmp", "strncmp",
-	"strcasecmp", "strncasecmp", "strchr", "strrchr", "strnchr",
-	"strchrnul", "strlen", "strnlen", "strstr", "strnstr", "strsep",
-	"strpbrk", "strspn", "strcspn", "strreplace", "strim", "strndup*",
-	"strdup*", "kstrdup*", "kstrndup", "__str*", "skip_spaces",
-	"sized_strscpy", "bitmap_*", "__bitmap_*", "find_*bit*",
-	"_find_*bit*", "__fortify_*", "fortify_*", "__read_once*",
-	"__write_once*", "sprintf", "snprintf", "vsnprintf", "scnprintf",
-	"vscnprintf", "sscanf", "vsscanf", "kstrto*", "_parse_integer*",
-	/* user copies */
-	"copy_user_*", "copy_to_user*", "copy_from_user*", "_copy_to_user",
-	"_copy_from_user", "__copy_*", "raw_copy_*", "copyin", "copyout",
-	"rep_movs_alternative", "copy_mc_*", "__get_user*", "__put_user*",
-	"get_user*", "put_user*", "clear_user", "__clear_user",
-	"_copy_to_iter", "_copy_from_iter*", "copy_page_to_iter*",
-	"copy_page_from_iter*", "iov_iter_*", "csum_partial_copy*",
-	"check_object_size", "__check_object_size", "check_heap_object",
-	"usercopy_abort", "strncpy_from_user", "strnlen_user",
-	"copy_to_sockptr*", "copy_from_sockptr*",
-	/* skb helpers that BUG() on the caller's behalf */
-	"skb_panic", "skb_over_panic", "skb_under_panic", "skb_put",
-	"__skb_put", "skb_push", "__skb_push",
-	/* locking */
-	"_raw_*", "__raw_*", "do_raw_*", "raw_spin_*", "spin_*", "__spin_*",
-	"queued_*", "native_queued_*", "__pv_queued_*", "pv_queued_*",
-	"mutex_*", "__mutex_*", "ww_mutex_*", "__ww_mutex_*", "rt_mutex_*",
-	"down", "down_*", "__down*", "up", "up_*", "__up*", "rwsem_*",
-	"__rwsem_*", "percpu_down_*", "percpu_up_*", "read_lock*",
-	"write_lock*", "read_unlock*", "write_unlock*", "__local_bh_*",
-	"local_bh_*", "rcu_read_lock*", "rcu_read_unlock*", "__rcu_read_*",
-	"lock_sock", "lock_sock_nested", "lock_sock_fast", "__lock_sock",
-	"release_sock", "__release_sock", "lock_timer_base",
-	"preempt_count_*", "refcount_*", "__refcount_*", "atomic_*",
-	"arch_atomic*", "raw_atomic*", "__list_*_valid*", "__list_add*",
-	"__list_del*", "list_del*",
-	/* allocators: a crash inside them is the caller's bad pointer */
-	"kfree", "kvfree", "__kfree*", "kmem_cache_*", "__kmem_cache_*",
-	"kmalloc*", "__kmalloc*", "kvmalloc*", "__kvmalloc*", "kzalloc*",
-	"kcalloc", "krealloc*", "slab_*", "__slab_*", "___slab_*",
-	"free_*_slab", "__free_pages*", "free_pages*", "alloc_pages*",
-	"__alloc_pages*", "get_page_from_freelist", "vfree", "vmalloc*",
-	"__vmalloc*", "kfree_sensitive", "__put_page", "put_page",
-	"folio_put", "__folio_put*",
+static const char *const generic[] = {
+	/* sanitizers and checkers */
+	"__sanitizer", "__asan", "kasan", "hwasan", "__msan", "kmsan",
+	"kcsan_setup_watchpoint", "check_memory_region", "check_heap_object",
+	"check_object", "read_word_at_a_time", "(read|write)_once_.*nocheck",
+	"print_address_description", "__fortify_report",
+	/* BUG()/WARN()/panic() and the traps that carry them */
+	"panic", "invalid_op", "report_bug", "fixup_bug", "print_report",
+	"print_usage_bug", "do_error", "_trap$|do_trap", "show_stack",
+	"dump_stack", "walk_stack", "dump_backtrace", "warn_slowpath",
+	"warn_alloc", "warn_bogus", "__warn", "print_tainted", "^get_taint$",
+	"stack_trace_consume_entry", "arch_stack_walk", "stack_trace_save",
+	"hex_dump_to_buffer", "print_hex_dump", "assertfail",
+	/* allocators and the page cache's allocating lookups */
+	"alloc_page", "k?v?(m|z|c)alloc", "krealloc", "kmem_cache",
+	"allocate_slab", "__alloc_frozen_pages_noprof", "folio_(alloc|unlock)",
+	"filemap_alloc_folio", "__filemap_get_folio", "find_or_create_page",
+	"do_read_cache_folio", "read_cache_page", "pagecache_get_page",
+	"grab_cache_page_write_begin", "slab_", "^kv?free$", "kfree_skb",
+	"memdup", "ida_free",
+	/* debug objects, lockdep and the locking primitives */
+	"debug_object", "timer_is_static_object", "work_is_static_object",
+	"print_unlock", "imbalance_bug", "lockdep", "bh_enable", "bh_disable",
+	"perf_trace", "lock_acquire", "lock_release", "lock_class",
+	"mark_lock", "(reacquire|mark)_held_locks", "raw_spin_rq",
+	"spin_lock", "spin_trylock", "spin_unlock", "read_lock",
+	"read_trylock", "write_lock", "write_trylock", "read_unlock",
+	"write_unlock", "^down$", "down_read", "down_write",
+	"down_read_trylock", "down_write_trylock", "down_trylock", "up_read",
+	"up_write", "^mutex_", "^__mutex_", "^rt_mutex_", "owner_on_cpu",
+	"osq_lock", "osq_unlock", "(trace|lockdep)_(hard|soft)irq",
+	"^(un)?lock_page", "seqprop_assert",
+	/* atomics, bits, refcounts */
+	"atomic(64)?_(dec|inc|read|set|or|xor|and|add|sub|fetch|xchg|cmpxchg|try)",
+	"(set|clear|change|test)_bit", "^refcount_", "^kref_", "ref_tracker",
+	/* string, memory and formatting helpers */
+	"memcpy", "memcmp", "memset", "memchr", "memmove", "strcmp",
+	"strncmp", "strcpy", "strlcpy", "strncpy", "strscpy", "strlen",
+	"strstr", "strnstr", "strnlen", "strchr", "strdup", "strndup",
+	"string", "pointer", "snprintf", "scnprintf", "kasprintf",
+	"kvasprintf", "printk", "va_format",
+	"dev_(info|notice|warn|err|alert|crit|emerg)",
+	"^crc[0-9]+", "crc_itu_t",
+	/* user copies and the fault that checks them */
+	"copy_to_user", "copy_from_user", "copy_to_iter", "copy_from_iter",
+	"copy_page_to_iter", "copy_page_from_iter", "copy_folio_to_iter",
+	"^copyin$", "^copyout$", "put_user", "get_user", "might_fault",
+	"__might_fault", "might_sleep", "__might_resched",
+	"extract_(user|iter)_to_sg",
+	/* lists and trees: their checks fire on the caller's corruption */
+	"list_add", "list_del", "list_replace", "list_move", "list_splice",
+	"^rb_", "^__rb_", "^klist_", "xas_(start|load|find)",
+	"rhashtable_lookup",
+	/* retpolines */
+	"_indirect_thunk_",
+	/* timers and work: the waiters, not the bug */
+	"del_timer", "lock_timer_base", "__timer_delete_sync",
+	"sk_stop_timer_sync", "__mod_timer", "flush_work",
+	"__cancel_work_timer", "cancel_work_sync", "try_to_grab_pending",
+	"flush_workqueue", "drain_workqueue", "destroy_workqueue",
+	"queue_work", "insert_work", "__queue_delayed_work",
+	"queue_delayed_work_on", "finish_wait", "kthread_stop", "__wake_up",
+	"^complete$", "wait_for_completion", "cleanup_srcu_struct",
+	/* the device model and its users' teardown paths */
+	"kobject_", "add_uevent_var", "get_device_parent", "device_add",
+	"device_del", "device_unregister", "device_destroy", "device_release",
+	"devres_release_all", "hwrng_unregister", "i2c_del_adapter",
+	"__unregister_client", "device_for_each_child", "rollback_registered",
+	"unregister_netdev", "sysfs_remove", "device_remove_file",
+	"tty_unregister_device", "^put_device$",
+	/* USB: the transfer helpers, not the driver */
+	"dummy_urb_enqueue", "usb_kill_urb", "usb_kill_anchored_urbs",
+	"usb_control_msg", "usb_hcd_submit_urb", "usb_submit_urb",
+	/* MMIO accessors */
+	"readb$", "readw$", "readl$", "readq$", "writeb$", "writew$",
+	"writel$", "writeq$", "logic_in", "logic_out",
+	/* VFS reference and page-cache teardown */
+	"^iput$", "^iput_final$", "^ihold$", "fast_dput", "dput",
+	"drop_nlink", "find_lock_entries", "truncate_inode_pages_range",
+	"mark_buffer_dirty", "__phys_addr",
+	/* other architectures' fault and trap paths */
+	"program_check_exception", "program_check_common",
+	"do_(kernel|translation)_fault", "do_mem_abort", "el1_abort",
+	"el1h_64_sync(_handler)?",
 	NULL,
 };
 
-/* A task that hangs waits in one of these; its caller is what hangs. */
-static const char *const hung[] = {
-	"__schedule", "schedule", "schedule_*", "preempt_schedule*",
-	"io_schedule*", "wait_for_completion*", "__wait_for_common",
-	"do_wait_for_common", "wait_woken", "__wait_event*", "wait_event*",
-	"prepare_to_wait*", "finish_wait", "bit_wait*", "out_of_line_wait*",
-	"__wait_on_bit*", "wait_on_bit*", "wait_on_page*", "folio_wait*",
-	"__folio_lock*", "__lock_page*", "synchronize_rcu*", "__lock_sock",
-	"synchronize_srcu*", "__synchronize_srcu", "rcu_barrier*",
-	"msleep*", "usleep_range*", "schedule_hrtimeout*", "do_nanosleep",
-	"context_switch", "__switch_to*", "flush_work", "__flush_work",
-	"__flush_workqueue", "flush_workqueue", "kthread_stop*",
-	NULL,
+/* Syscall wrappers: the title names the syscall, not its wrapper. */
+static const char *const prefixes[] = {
+	"SYSC_", "SyS_", "sys_", "__x64_", "__ia32_", "__arm64_", "____sys_",
+	"___sys_", "__sys_", "__se_", "__se_sys_", "__do_sys_",
+	"compat_SYSC_", "compat_SyS_", "ksys_", NULL,
 };
 
-/* A stall or lockup is reported from a timer interrupt on top of it. */
-static const char *const stall[] = {
-	"apic_timer_interrupt", "smp_apic_timer_interrupt",
-	"__sysvec_*", "sysvec_*", "asm_sysvec_*", "asm_common_interrupt",
-	"common_interrupt", "__common_interrupt", "irq_exit*", "__irq_exit*",
-	"irq_enter*", "hrtimer_*", "__hrtimer_*", "__run_hrtimer",
-	"tick_*", "update_process_times", "rcu_*", "__rcu_*",
-	"print_cpu_stall*", "print_other_cpu_stall", "check_cpu_stall",
-	"nmi_*", "arch_trigger_*", "trigger_*", "watchdog*",
-	"__watchdog*", "softlockup_*", "lapic_*", "x2apic_*",
-	"native_apic_*", "default_send_IPI*", "arch_cpu_idle*",
-	"default_idle*", "native_safe_halt", "cpu_idle*", "do_idle",
-	"cpu_startup_entry", "__do_softirq", "handle_softirqs",
-	"do_softirq*", "run_ksoftirqd", "__irq_exit_rcu",
-	"sched_clock_tick", "scheduler_tick", "account_process_tick",
-	"run_timer_softirq", "__run_timers", "call_timer_fn",
-	"smpboot_thread_fn", "kthread", "asm_*", "cpuidle_*",
-	NULL,
-};
+static regex_t all;
+static int ready = -1;
 
-static int match(const char *name, const char *const *table)
+static int init(void)
 {
-	size_t n;
+	char buf[8192];
+	size_t n = 0;
+	int i;
 
-	for (; *table; table++) {
-		n = strlen(*table);
-		if ((*table)[n - 1] == '*') {
-			if (!strncmp(name, *table, n - 1))
-				return 1;
-		} else if (!strcmp(name, *table)) {
-			return 1;
-		}
-	}
-	return 0;
+	if (ready >= 0)
+		return ready;
+	for (i = 0; generic[i] && n + strlen(generic[i]) + 4 < sizeof(buf);
+	     i++)
+		n += snprintf(buf + n, sizeof(buf) - n, "%s(%s)",
+			      i ? "|" : "", generic[i]);
+	ready = regcomp(&all, buf, REG_EXTENDED | REG_NOSUB) == 0;
+	return ready;
 }
 
-int zcg_frame_generic(const char *name, enum zcg_skip skip)
+int zcg_frame_skipped(const char *name, const regex_t *extra)
 {
-	if (match(name, common))
+	if (init() && !regexec(&all, name, 0, NULL, 0))
 		return 1;
-	if (skip == ZCG_SKIP_HUNG)
-		return match(name, hung);
-	if (skip == ZCG_SKIP_STALL)
-		return match(name, hung) || match(name, stall);
-	return 0;
+	return extra && !regexec(extra, name, 0, NULL, 0);
+}
+
+const char *zcg_frame_strip(const char *name)
+{
+	size_t n, best = 0;
+	int i;
+
+	/* One prefix, the longest that fits: "__x64_sys_foo" -> "sys_foo". */
+	for (i = 0; prefixes[i]; i++) {
+		n = strlen(prefixes[i]);
+		if (n > best && !strncmp(name, prefixes[i], n) && name[n])
+			best = n;
+	}
+	return name + best;
 }

@@ -8,6 +8,7 @@
  * and are ignored; when the crash line carries a caller id ("[ T32]"),
  * lines of other callers (other CPUs, other tasks) are ignored as well.
  */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,9 @@ struct walk {
 	struct frames at;	/* lockdep "..., at: FUNC" */
 	struct frames rip;	/* "RIP: 0010:FUNC" */
 	struct frames trace;	/* Call Trace frames */
+	struct frames anch;	/* frames after the rule's anchor line */
+	struct frames after_rip;/* frames after the first RIP line */
+	int anchored;		/* the anchor line was seen */
 	int stack_closed;	/* past the stack we care about */
 	int in_trace;		/* inside a Call Trace block */
 	int trace_done;		/* a Call Trace block has ended */
@@ -147,7 +151,12 @@ static void learn(struct walk *w, const char *raw)
 		raw += 10;
 	t = zcg_skip_blanks(raw);
 
-	if (!w->access[0] && w->hdr.kind == ZK_KASAN) {
+	if (!w->anchored && zcg_kind_anchor(w->hdr.rule) &&
+	    !regexec(zcg_kind_anchor(w->hdr.rule), t, 0, NULL, 0)) {
+		w->anchored = 1;
+		return;
+	}
+	if (!w->access[0] && (w->hdr.rule->flags & ZR_ACCESS)) {
 		if (zcg_starts(t, "Read of size") || zcg_starts(t, "Read at"))
 			strcpy(w->access, "Read");
 		else if (zcg_starts(t, "Write of size") ||
@@ -193,8 +202,13 @@ static void learn(struct walk *w, const char *raw)
 	/* Frames are indented; column-0 text is never one. */
 	if (t != raw && zcg_frame_line(t, name, sizeof(name), &unreliable)) {
 		w->frames_seen = 1;
-		if (!unreliable)
+		if (!unreliable) {
 			add_frame(&w->trace, name);
+			if (w->rip.n)
+				add_frame(&w->after_rip, name);
+			if (w->anchored)
+				add_frame(&w->anch, name);
+		}
 	}
 }
 
@@ -231,66 +245,175 @@ static void track_trace(struct walk *w, const char *raw)
 	w->trace_done = 1;
 }
 
-static const char *first_guilty(const struct frames *f, enum zcg_skip skip)
+/* The first frame of f (from index from) that the kind may blame. */
+static const char *first_ok(const struct frames *f, int from, int max,
+			    const regex_t *skip)
 {
 	int i;
 
-	for (i = 0; i < f->n; i++)
-		if (!zcg_frame_generic(f->name[i], skip))
-			return f->name[i];
+	for (i = from; i < f->n && i < from + max; i++)
+		if (!zcg_frame_skipped(f->name[i], skip))
+			return zcg_frame_strip(f->name[i]);
 	return NULL;
 }
 
 /*
- * Hangs under rtnl_lock() or in an RCU grace period show up in whatever
- * task waits; syzkaller buckets them by the lock, and so do we.
+ * Where a stall or lockup is found is a random point of a loop; what
+ * identifies it is the frame that dispatched the work: the one before
+ * the first syscall entry, work item, softirq, timer or kthread frame
+ * (a few entry points that tell protocols or devices apart stand in).
  */
-static const char *hung_anchor(const struct frames *f)
+static const char *const dispatch[] = {
+	"process_one_work", "do_syscall_", "do_fast_syscall_",
+	"sysenter_dispatch", "tracesys_phase2", "el0_svc_handler",
+	"invoke_syscall", "ret_fast_syscall", "netif_receive_skb",
+	"do_softirq", "call_timer_fn", "_run_timers", "run_timer_softirq",
+	"hrtimer_run", "run_ksoftirqd", "smpboot_thread_fn", "^kthread$",
+	"start_secondary", "cpu_startup_entry", "ret_from_fork", "vfs_write",
+	"vfs_read", "vfs_iter_read", "vfs_iter_write", "do_iter_read",
+	"do_iter_write", "call_read_iter", "call_write_iter",
+	"new_sync_read", "new_sync_write", "vfs_ioctl", "ksys_ioctl",
+	"compat_ioctl", "compat_sys_ioctl", "blkdev_driver_ioctl",
+	"blkdev_ioctl", "do_iter_readv_writev", "^call_mmap", "mmap_region",
+	"do_mmap", "do_dentry_open", "vfs_open", "^sock_sendmsg",
+	"^sock_recvmsg", "^sock_release", "^__sock_release", "^setsockopt$",
+	"kernel_setsockopt", "sock_common_setsockopt", "^listen$",
+	"kernel_listen", "sk_common_release", "^sock_mmap", "^accept$",
+	"kernel_accept", "^sock_do_ioctl", "^sock_ioctl",
+	"^compat_sock_ioctl", "^nfnetlink_rcv_msg", "^rtnetlink_rcv_msg",
+	"^netlink_dump", "^(sys_)?(socketpair|connect|ioctl)", "__do_fault",
+	"do_page_fault", "^page_fault$", "__fput", "task_work_run",
+	"exit_to_usermode", "smp_call_function", "tasklet_action",
+	"tasklet_hi_action", NULL,
+};
+
+static int is_dispatch(const char *name)
 {
+	static regex_t re[sizeof(dispatch) / sizeof(dispatch[0])];
+	static int ready;
 	int i;
 
+	if (!ready) {
+		for (i = 0; dispatch[i]; i++)
+			if (regcomp(&re[i], dispatch[i], REG_EXTENDED | REG_NOSUB))
+				regcomp(&re[i], "$^", REG_EXTENDED | REG_NOSUB);
+		ready = 1;
+	}
+	for (i = 0; dispatch[i]; i++)
+		if (!regexec(&re[i], name, 0, NULL, 0))
+			return 1;
+	return 0;
+}
+
+static const char *stall_frame(const struct walk *w, const regex_t *skip)
+{
+	const char *list[2 * MAX_FRAMES];
+	const struct frames *f = &w->trace;
+	const char *prev = NULL;
+	int n = 0, i, from = 0;
+
+	/* the interrupted context: its RIP and the stack below it */
+	if (w->rip.n) {
+		if (!zcg_frame_skipped(w->rip.name[0], skip))
+			list[n++] = zcg_frame_strip(w->rip.name[0]);
+		f = &w->after_rip;
+	} else {
+		for (i = 0; i < f->n; i++)
+			if (strstr(f->name[i], "apic_timer_interrupt"))
+				from = i + 1;
+	}
+	for (i = from; i < f->n; i++)
+		if (!zcg_frame_skipped(f->name[i], skip))
+			list[n++] = zcg_frame_strip(f->name[i]);
+	for (i = 0; i < n; i++) {
+		if (is_dispatch(list[i])) {
+			if (strstr(list[i], "smp_call_function"))
+				return "smp_call_function";
+			return prev ? prev : list[i];
+		}
+		prev = list[i];
+	}
+	return NULL;
+}
+
+/*
+ * A hang shows in whatever task waits: hangs under rtnl_lock() or in an
+ * RCU grace period are one bug each, the others blame the first frame
+ * that is not a wait, lock or scheduler function.
+ */
+static const char *hung_frame(const struct frames *f)
+{
+	static const char *const waits[] = {
+		"sched", "_lock", "_slowlock", "down", "rwsem", "completion",
+		"kthread", "wait", "synchronize", "context_switch",
+		"__switch_to", "cancel_delayed_work", "rcu_barrier", NULL,
+	};
+	const char *name;
+	int i, j;
+
 	for (i = 0; i < f->n; i++) {
-		if (!strcmp(f->name[i], "rtnl_lock"))
-			return "rtnl_lock";
-		if (zcg_starts(f->name[i], "synchronize_rcu") ||
-		    zcg_starts(f->name[i], "synchronize_srcu") ||
-		    zcg_starts(f->name[i], "synchronize_net") ||
-		    zcg_starts(f->name[i], "synchronize_sched"))
+		name = f->name[i];
+		if (zcg_frame_skipped(name, NULL))
+			continue;
+		if (strstr(name, "rtnl_lock"))
+			return zcg_frame_strip(name);
+		if (strstr(name, "synchronize_rcu") ||
+		    strstr(name, "synchronize_srcu") ||
+		    strstr(name, "synchronize_net") ||
+		    strstr(name, "synchronize_sched"))
 			return "synchronize_rcu";
+	}
+	for (i = 0; i < f->n; i++) {
+		name = f->name[i];
+		if (zcg_frame_skipped(name, NULL))
+			continue;
+		for (j = 0; waits[j] && !strstr(name, waits[j]); j++)
+			;
+		if (!waits[j])
+			return zcg_frame_strip(name);
 	}
 	return NULL;
 }
 
 static const char *pick_guilty(const struct walk *w)
 {
-	enum zcg_skip skip = zcg_header_skip(&w->hdr);
+	const struct zcg_kind_rule *r = w->hdr.rule;
+	const regex_t *skip = zcg_kind_skip(r);
 	const char *g = NULL;
 
-	if (w->hdr.kind == ZK_PANIC)
+	switch (r->from) {
+	case ZF_NONE:
+		return "";
+	case ZF_HEADER:
 		return w->hdr.func;
-	if (w->hdr.kind == ZK_HUNG) {
-		g = hung_anchor(&w->trace);
-		if (g)
-			return g;
+	case ZF_HEADER_TRACE:
+		if (w->hdr.func[0] && !zcg_frame_skipped(w->hdr.func, skip))
+			return zcg_frame_strip(w->hdr.func);
+		g = first_ok(&w->trace, 0, MAX_FRAMES, skip);
+		break;
+	case ZF_RIP:
+		g = first_ok(&w->rip, 0, 1, skip);
+		if (!g)
+			g = first_ok(&w->trace, 0, MAX_FRAMES, skip);
+		break;
+	case ZF_TRACE:
+		g = first_ok(&w->trace, 0, MAX_FRAMES, skip);
+		break;
+	case ZF_AT:
+		g = first_ok(&w->at, 0, 2, skip);
+		if (!g)
+			g = first_ok(&w->trace, 0, MAX_FRAMES, skip);
+		break;
+	case ZF_ANCHOR:
+		g = first_ok(&w->anch, 0, MAX_FRAMES, skip);
+		break;
+	case ZF_STALL:
+		g = stall_frame(w, skip);
+		break;
+	case ZF_HUNG:
+		g = hung_frame(&w->trace);
+		break;
 	}
-
-	if (w->hdr.func[0] && !zcg_frame_generic(w->hdr.func, skip))
-		return w->hdr.func;
-	/* RCU usage is about the code, not about a lock site */
-	if (w->hdr.kind == ZK_DEADLOCK ||
-	    (w->hdr.kind == ZK_LOCKDEP &&
-	     !strstr(w->hdr.what, "suspicious RCU usage")))
-		g = first_guilty(&w->at, skip);
-	/*
-	 * Sanitizer, lockdep and hung-task reports have no RIP of their own:
-	 * a RIP in them is an interrupted context or another CPU.
-	 */
-	if (!g && !zcg_header_sep_closed(w->hdr.kind) &&
-	    w->hdr.kind != ZK_HUNG && w->hdr.kind != ZK_DEADLOCK &&
-	    w->hdr.kind != ZK_LOCKDEP && w->hdr.kind != ZK_MEMLEAK)
-		g = first_guilty(&w->rip, skip);
-	if (!g)
-		g = first_guilty(&w->trace, skip);
 	return g ? g : "";
 }
 
@@ -320,15 +443,16 @@ static size_t find_start(const char *log, size_t len, struct zcg_line *ln,
 	return *has_ts ? (size_t)-1 : plain;
 }
 
-/* May a crash of kind next appear inside a report of kind cur? */
-static int part_of(enum zcg_kind cur, enum zcg_kind next)
+/* May the crash line h appear inside a report of kind cur? */
+static int part_of(enum zcg_kind cur, const struct zcg_header *h)
 {
-	if (next == ZK_PANIC)
+	if (h->kind == ZK_PANIC)
 		return 1;
-	if (cur == ZK_BUG_AT && next == ZK_INVOP)
+	/* BUG() is ud2: "kernel BUG at" then "invalid opcode: 0000" */
+	if (cur == ZK_BUG_AT && zcg_starts(h->rule->title, "invalid opcode"))
 		return 1;
 	/* rcu prints one INFO line per flavour/CPU group */
-	return cur == ZK_RCU && next == ZK_RCU;
+	return cur == ZK_STALL && h->kind == ZK_STALL;
 }
 
 enum state { BODY, TAIL, PANIC, TERM };
@@ -378,7 +502,7 @@ int zcg_report_parse(const char *log, size_t len, struct zcg_report *rep)
 		t = zcg_skip_blanks(ln->text);
 		track_trace(w, ln->text);
 		if (zcg_header_parse(t, &h2) != ZK_NONE &&
-		    !part_of(w->hdr.kind, h2.kind) && st != TERM) {
+		    !part_of(w->hdr.kind, &h2) && st != TERM) {
 			/* The next crash: this report is over. */
 			ended = 1;
 			break;
