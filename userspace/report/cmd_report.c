@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lib/file.h"
 #include "lib/json.h"
+#include "report/input.h"
 #include "report/report.h"
 #include "zcguard/cmd.h"
 
@@ -30,31 +30,38 @@ static void usage(FILE *f)
 "                    corrupted, start, end (byte offsets), report\n"
 "  -h, --help        this help\n"
 "\n"
+"At most 64 MiB of input is read (a note on stderr says when more was\n"
+"there); FILE must be a regular file, a FIFO or device is refused.\n"
 "A truncated report (title without its function, or no stack) is\n"
 "flagged by \"corrupted\" in JSON and by a note on stderr.\n"
 "Exit status: 0 a crash was found, 1 no crash, 2 error.\n");
 }
 
 static void print_json(const char *log, size_t len,
-		       const struct zcg_report *rep, int found)
+		       const struct zcg_report *rep, int found, int cut)
 {
+	struct zcg_json j;
 	char *text;
 
-	if (!found) {
-		printf("{\"crashed\": false}\n");
-		return;
+	zcg_json_start(&j, stdout);
+	zcg_json_inline(&j);
+	zcg_json_obj(&j, NULL);
+	zcg_json_kbool(&j, "crashed", found);
+	if (found) {
+		text = zcg_report_text(log, len, rep);
+		zcg_json_kstr(&j, "title", rep->title);
+		zcg_json_kstr(&j, "guilty",
+			      rep->guilty[0] ? rep->guilty : NULL);
+		zcg_json_kbool(&j, "corrupted", rep->corrupted);
+		zcg_json_kint(&j, "start", (long long)rep->start);
+		zcg_json_kint(&j, "end", (long long)rep->end);
+		zcg_json_kstr(&j, "report", text);
+		free(text);
 	}
-	text = zcg_report_text(log, len, rep);
-	printf("{\"crashed\": true, \"title\": ");
-	zcg_json_str(stdout, rep->title);
-	printf(", \"guilty\": ");
-	zcg_json_str(stdout, rep->guilty[0] ? rep->guilty : NULL);
-	printf(", \"corrupted\": %s, \"start\": %zu, \"end\": %zu, "
-	       "\"report\": ", rep->corrupted ? "true" : "false",
-	       rep->start, rep->end);
-	zcg_json_str(stdout, text);
-	printf("}\n");
-	free(text);
+	if (cut)
+		zcg_json_kint(&j, "input_cut_at", (long long)len);
+	zcg_json_end(&j);
+	putchar('\n');
 }
 
 int cmd_report(int argc, char **argv)
@@ -68,8 +75,10 @@ int cmd_report(int argc, char **argv)
 	const char *path = "-";
 	int title_only = 0, json = 0, c, found;
 	struct zcg_report rep;
+	const char *why;
 	size_t len;
 	char *log;
+	int cut;
 
 	optind = 1;
 	opterr = 0;	/* one error line, ours */
@@ -103,12 +112,17 @@ int cmd_report(int argc, char **argv)
 			"a terminal (see -h)\n");
 		return 2;
 	}
-	log = zcg_read_file(strcmp(path, "-") ? path : "/dev/stdin", &len);
+	log = zcg_report_read_input(path, &len, &cut, &why);
 	if (!log) {
 		fprintf(stderr, "zcguard report: %s: %s\n",
-			strcmp(path, "-") ? path : "stdin", strerror(errno));
+			strcmp(path, "-") ? path : "stdin",
+			why ? why : strerror(errno));
 		return 2;
 	}
+	if (cut)
+		fprintf(stderr, "zcguard report: %s: only the first %zu MiB "
+			"read\n", strcmp(path, "-") ? path : "stdin",
+			ZCG_REPORT_INPUT_MAX >> 20);
 	found = zcg_report_parse(log, len, &rep);
 	if (found < 0) {
 		fprintf(stderr, "zcguard report: out of memory\n");
@@ -116,7 +130,7 @@ int cmd_report(int argc, char **argv)
 		return 2;
 	}
 	if (json) {
-		print_json(log, len, &rep, found);
+		print_json(log, len, &rep, found, cut);
 	} else if (found) {
 		printf("%s\n", rep.title);
 		if (!title_only) {

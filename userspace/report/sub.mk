@@ -3,7 +3,7 @@
 REPORT_PARSER := report/parse.c report/header.c report/frames.c \
 		 report/generic.c report/lines.c report/text.c \
 		 report/kinds.c report/title.c
-ZCG_SRCS += report/cmd_report.c $(REPORT_PARSER)
+ZCG_SRCS += report/cmd_report.c report/input.c $(REPORT_PARSER)
 
 # The parser's robustness test (tests/report-fuzz.t runs it).
 ALL_TARGETS += $(O)/report-fuzz
