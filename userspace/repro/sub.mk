@@ -3,7 +3,8 @@
 # Standalone reproducers: one C file each, no project library, linked
 # -static so they run from the VM initramfs. Outputs: $(O)/repro/NAME.
 
-REPRO_PLAIN := zc-syzbot zc-readable zc-connected
+REPRO_PLAIN := zc-syzbot zc-readable zc-connected zc-seq-sanity zc-map-frag \
+	       zc-cmsg-user
 REPRO_URING := zc-uring
 REPRO_BINS  := $(addprefix $(O)/repro/,$(REPRO_PLAIN) $(REPRO_URING))
 
