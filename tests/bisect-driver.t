@@ -121,7 +121,7 @@ check "range: lists c5 and c6" "$L" sh -c \
 	 grep -q '^  $(c 5) code: return inq with the data' '$L' &&
 	 grep -q '^  $(c 6) code: v3' '$L'"
 check "range: boot failures skipped" "$L" sh -c \
-	"grep -q '^run #0: boot failed' '$L' && grep -q '^# git bisect skip $(c 5)' '$L'"
+	"grep -q '^all runs: boot failed: test command exited 125' '$L' && grep -q '^# git bisect skip $(c 5)' '$L'"
 
 # 6. Interrupted (SIGTERM during a test), then resumed.
 FAKE_STOP=$(c 4) FAKE_STOP_MARK=$tmp/stopped \

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# --test-cmd for the fast tests, speaking `zcguard vm`'s output and exit
-# codes: an image with a BUG line crashes every run (console logs in
-# $ZCG_LOGS), others pass. Knobs for the tests:
+# --test-cmd for the fast tests, with `git bisect run`'s exit codes: an
+# image with a BUG line crashes every run (a console log per run in
+# $ZCG_LOGS, which the driver reads as a VM's), others pass. Knobs:
 #   FAKE_NOBOOT=SHA     that commit does not boot (skip)
 #   FAKE_STOP=SHA FAKE_STOP_MARK=FILE   on that commit, once, SIGTERM the
 #                       bisect driver ($ZCG_BISECT_PID) as Ctrl-C would
@@ -15,14 +15,9 @@ if [ -n "${FAKE_STOP:-}" ] && [ "$ZCG_COMMIT" = "$FAKE_STOP" ] &&
 fi
 i=0
 if [ "$ZCG_COMMIT" = "${FAKE_NOBOOT:-}" ]; then
-	while [ $i -lt "$ZCG_RUNS" ]; do
-		echo "run #$i: boot failed: no output from the kernel"
-		i=$((i + 1))
-	done
 	exit 125
 fi
 if grep -q BUG "$ZCG_KERNEL"; then
-	title="general protection fault in tcp_zerocopy_receive"
 	while [ $i -lt "$ZCG_RUNS" ]; do
 		cat >"$ZCG_LOGS/run-$i.console" <<EOC
 [    1.000000] init: running
@@ -41,14 +36,8 @@ if grep -q BUG "$ZCG_KERNEL"; then
 [    1.100000] ---[ end trace 0000000000000000 ]---
 [    1.100000] Kernel panic - not syncing: Fatal exception
 EOC
-		echo "run #$i: crashed: $title"
 		i=$((i + 1))
 	done
-	echo "all runs: crashed: $title"
 	exit 1
 fi
-while [ $i -lt "$ZCG_RUNS" ]; do
-	echo "run #$i: OK"
-	i=$((i + 1))
-done
-echo "all runs: OK"
+exit 0

@@ -47,8 +47,7 @@ struct bisect {
 	char gitdir[PATH_MAX];	/* absolute */
 	char work[PATH_MAX];	/* state, verdicts, run logs */
 	char obj[PATH_MAX];	/* kernel build directory (make O=) */
-	char top[PATH_MAX];	/* the zcguard project (for kernels/) */
-	char self[PATH_MAX];	/* this zcguard binary (for `zcguard vm`) */
+	char top[PATH_MAX];	/* the project's data (zcg_datadir()) */
 	char bad[SHA_LEN + 1];	/* crashes (older one in cause mode) */
 	char good[SHA_LEN + 1];	/* does not crash */
 	char compiler[128];	/* first line of `gcc --version` */

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "bisect/bisect.h"
+#include "lib/datadir.h"
 #include "lib/args.h"
 #include "lib/file.h"
 #include "lib/spawn.h"
@@ -87,17 +88,16 @@ static void abs_path(const char *path, char *buf, size_t size)
 		buf[0] = '\0';	/* too long: fails later with a message */
 }
 
-static int find_self(struct bisect *b)
+static int find_data(struct bisect *b)
 {
-	char tmp[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", b->self, sizeof(b->self) - 1);
+	char err[256];
+	const char *d = zcg_datadir(err, sizeof(err));
 
-	if (n <= 0)
+	if (!d) {
+		fprintf(stderr, "zcguard bisect: %s\n", err);
 		return -1;
-	b->self[n] = '\0';
-	/* build/zcguard -> the project top */
-	snprintf(tmp, sizeof(tmp), "%s", b->self);
-	snprintf(b->top, sizeof(b->top), "%s", dirname(dirname(tmp)));
+	}
+	snprintf(b->top, sizeof(b->top), "%s", d);
 	return 0;
 }
 
@@ -290,8 +290,8 @@ static int setup(struct bisect *b, int argc, char **argv)
 	out[strcspn(out, "\n")] = '\0';
 	snprintf(b->gitdir, sizeof(b->gitdir), "%s", out);
 	free(out);
-	if (find_self(b))
-		return bad_arg("%s", "cannot find the zcguard binary");
+	if (find_data(b))
+		return 2;
 	if (b->o.workdir)
 		abs_path(b->o.workdir, b->work, sizeof(b->work));
 	else if (snprintf(b->work, sizeof(b->work), "%s/zcguard-bisect",

@@ -22,6 +22,8 @@
 #include "lib/file.h"
 #include "lib/spawn.h"
 #include "report/report.h"
+#include "verdict/verdict.h"
+#include "vm/session.h"
 
 #define TEST_TIMEOUT_MS (60 * 60 * 1000)
 
@@ -111,153 +113,185 @@ static void add_line(char **acc, const char *s, size_t n)
 	*acc = p;
 }
 
-/*
- * Reads `zcguard vm` output: "run #N: OK|crashed: T|failed: R|boot
- * failed: R|timed out: R" and "all runs: ...". Fills v and *lines with
- * what the log shows (the "all runs" line when the runs agree, else
- * every run line, as syzbot's logs do).
- */
-static void judge(const char *out, int status, const char *logs,
-		  struct verdict *v, char **lines)
+static void add_str(char **acc, const char *s)
 {
-	int ok = 0, crash = 0, infra = 0, runs = 0, n;
-	char *all = NULL, *each = NULL, infra_why[200] = "";
-	const char *p, *next;
+	add_line(acc, s, strlen(s));
+}
 
-	for (p = out; *p; p = next) {
-		size_t len = strcspn(p, "\n");
-		const char *what;
-		int num;
+/*
+ * The decided verdict into the bisection's terms. The log shows what
+ * syzbot's does: "all runs: X" when the runs agree, else every run.
+ */
+static void from_verdict(const struct zcg_run *runs, int n,
+			 const struct zcg_verdict *zv, const char *logs,
+			 struct verdict *v, char **lines)
+{
+	char line[400];
+	int i;
 
-		next = p + len + (p[len] != '\0');
-		if (!strncmp(p, "all runs: ", 10)) {
-			free(all);
-			all = NULL;
-			add_line(&all, p, len);
-			continue;
-		}
-		if (sscanf(p, "run #%d: %n", &num, &n) != 1 || !n)
-			continue;
-		add_line(&each, p, len);
-		runs++;
-		what = p + n;
-		len -= n;
-		if (len == 2 && !strncmp(what, "OK", 2)) {
-			ok++;
-		} else if (!strncmp(what, "crashed: ", 9) ||
-			   !strncmp(what, "failed: ", 8)) {
-			if (!crash++) {
-				const char *t = what[0] == 'c' ? what + 9 : what;
-				size_t tl = len - (t - what);
-
-				snprintf(v->title, sizeof(v->title), "%.*s",
-					 (int)tl, t);
-				if (snprintf(v->console, sizeof(v->console),
-					     "%s/run-%d.console", logs, num) >=
-				    (int)sizeof(v->console))
-					v->console[0] = '\0';
-			}
-		} else {
-			if (!infra++)
-				snprintf(infra_why, sizeof(infra_why), "%.*s",
-					 (int)len, what);
-		}
-	}
-	if (runs == 0) {
-		/* No run lines: the exit code is all there is. */
-		int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-
-		if (code == 0) {
-			v->outcome = OUT_OK;
-			add_line(lines, "all runs: OK", 12);
-		} else if (code == 1) {
-			v->outcome = OUT_CRASH;
-			snprintf(v->title, sizeof(v->title),
-				 "test failed (exit 1)");
-			add_line(lines, "all runs: failed: test exited 1", 31);
-		} else {
-			v->outcome = OUT_SKIP;
-			snprintf(v->title, sizeof(v->title),
-				 "test could not run (exit %d)", code);
-			add_line(lines, v->title, strlen(v->title));
-		}
-		free(all);
-		free(each);
-		return;
-	}
-	*lines = all ? all : each;
-	if (all)
-		free(each);
-	if (crash) {
-		v->outcome = OUT_CRASH;
-	} else if (ok && infra * 2 <= runs) {
-		v->outcome = OUT_OK;
+	if (!strncmp(zv->runs_line, "all runs: ", 10)) {
+		add_str(lines, zv->runs_line);
 	} else {
+		for (i = 0; i < n; i++) {
+			snprintf(line, sizeof(line), "run #%d: ", runs[i].run);
+			zcg_run_str(&runs[i], line + strlen(line),
+				    sizeof(line) - strlen(line));
+			add_str(lines, line);
+		}
+	}
+	switch (zv->decision) {
+	case ZCG_GOOD:
+		v->outcome = OUT_OK;
+		break;
+	case ZCG_BAD:
+		v->outcome = OUT_CRASH;
+		snprintf(v->title, sizeof(v->title), "%s", zv->title);
+		if (snprintf(v->console, sizeof(v->console), "%s/run-%d.console",
+			     logs, runs[zv->named_by].run) >= (int)sizeof(v->console))
+			v->console[0] = '\0';
+		break;
+	default:
 		v->outcome = OUT_SKIP;
-		snprintf(v->title, sizeof(v->title),
-			 "too many infrastructure errors (%d of %d runs: %s)",
-			 infra, runs, infra_why);
-		add_line(lines, v->title, strlen(v->title));
+		snprintf(v->title, sizeof(v->title), "%.*s",
+			 (int)sizeof(v->title) - 1, zv->text);
+		add_str(lines, zv->text);
 	}
 }
 
-/* Runs the reproducer on kernel. 0 done, -2 interrupted, -1 error. */
-static int run_test(struct bisect *b, const char *sha, const char *kernel,
-		    struct verdict *v, char **lines)
+/*
+ * One run of a --test-cmd from what it left: a console log
+ * ($ZCG_LOGS/run-N.console) is read by the report parser like a VM's;
+ * without one the exit code speaks.
+ */
+static int cmd_run(const char *logs, int i, int code, struct zcg_run *r)
 {
-	char logs[PATH_MAX], outpath[PATH_MAX + 16], runs[16], pid_s[16];
-	char *out, *argv[16];
-	const char *base;
-	int status = 0, r;
+	struct zcg_report rep;
+	char path[PATH_MAX + 32];
+	size_t len;
+	char *log;
+
+	memset(r, 0, sizeof(*r));
+	r->run = i;
+	r->exit_status = code;
+	r->crash_seconds = -1;
+	snprintf(path, sizeof(path), "%s/run-%d.console", logs, i);
+	log = zcg_read_file(path, &len);
+	if (log && zcg_report_parse(log, len, &rep) == 1) {
+		r->kind = ZCG_CRASHED;
+		snprintf(r->detail, sizeof(r->detail), "%s", rep.title);
+		r->corrupted = rep.corrupted;
+	} else if (code == 0) {
+		r->kind = ZCG_OK;
+	} else {
+		r->kind = ZCG_FAILED;
+		snprintf(r->detail, sizeof(r->detail), "test exited %d", code);
+	}
+	free(log);
+	return log != NULL;
+}
+
+/*
+ * --test-cmd, with `git bisect run`'s exit codes: 125 (or a timeout)
+ * means it could not test; its runs are decided like a VM's.
+ */
+static int run_cmd(struct bisect *b, const char *logs, struct verdict *v,
+		   char **lines)
+{
+	char outpath[PATH_MAX + 16];
+	char *argv[] = { "/bin/sh", "-c", (char *)b->o.test_cmd, NULL };
+	struct zcg_verdict zv;
+	struct zcg_run *runs;
+	int status = 0, r, code, i, n = b->o.runs, consoles = 0;
 	pid_t pid;
 
-	work_path(b, logs, sizeof(logs), "runs/%s", sha);
-	zcg_rm_rf(logs);
-	if (zcg_mkdir_p(logs))
-		return -1;
-	snprintf(outpath, sizeof(outpath), "%s/vm.out", logs);
-	snprintf(runs, sizeof(runs), "%d", b->o.runs);
-	snprintf(pid_s, sizeof(pid_s), "%d", (int)getpid());
-	setenv("ZCG_KERNEL", kernel, 1);
-	setenv("ZCG_RUNS", runs, 1);
-	setenv("ZCG_LOGS", logs, 1);
-	setenv("ZCG_COMMIT", sha, 1);
-	setenv("ZCG_BISECT_PID", pid_s, 1);
-	if (b->o.test_cmd) {
-		argv[0] = "/bin/sh";
-		argv[1] = "-c";
-		argv[2] = (char *)b->o.test_cmd;
-		argv[3] = NULL;
-	} else {
-		base = strrchr(b->o.repro, '/');
-		base = base ? base + 1 : b->o.repro;
-		r = 0;
-		argv[r++] = b->self;
-		argv[r++] = "vm";
-		argv[r++] = "--kernel";
-		argv[r++] = (char *)kernel;
-		argv[r++] = "--runs";
-		argv[r++] = runs;
-		argv[r++] = "--keep-logs";
-		argv[r++] = logs;
-		argv[r++] = "--file";
-		argv[r++] = (char *)b->o.repro;
-		argv[r++] = "--";
-		argv[r++] = (char *)base;
-		argv[r++] = "--crash";
-		argv[r] = NULL;
-	}
+	snprintf(outpath, sizeof(outpath), "%s/test-cmd.out", logs);
 	pid = zcg_spawn(argv, outpath, -1);
 	if (pid < 0)
 		return -1;
 	r = bisect_wait(pid, TEST_TIMEOUT_MS, &status);
 	if (r == -2)
 		return -2;
-	if (r)
-		status = 125 << 8;	/* timed out: could not test */
-	out = zcg_read_file(outpath, NULL);
-	judge(out ? out : "", status, logs, v, lines);
-	free(out);
+	code = r ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	runs = calloc(n, sizeof(*runs));
+	if (!runs)
+		return -1;
+	for (i = 0; i < n; i++)
+		consoles += cmd_run(logs, i, code, &runs[i]);
+	if (!consoles)
+		n = 1;	/* only an exit code: one answer */
+	if (code == 125 || code < 0 || code >= 128) {
+		for (i = 0; i < n; i++) {
+			runs[i].kind = code == -1 ? ZCG_TIMED_OUT : ZCG_BOOT_FAILED;
+			snprintf(runs[i].detail, sizeof(runs[i].detail),
+				 code == -1 ? "test command timed out" :
+				 "test command exited %d", code);
+		}
+	}
+	zcg_decide(runs, n, &zv);
+	from_verdict(runs, n, &zv, logs, v, lines);
+	free(runs);
+	return 0;
+}
+
+/* Runs the reproducer on kernel in VMs, in this process. */
+static int run_test(struct bisect *b, const char *sha, const char *kernel,
+		    struct verdict *v, char **lines)
+{
+	char logs[PATH_MAX], err[512], runs_s[16], pid_s[16], *cmd[3];
+	struct vm_file file;
+	struct vm_opts o;
+	struct vm_summary sum;
+	struct vm_session ses = { .o = &o, .stop = &bisect_stop, .quiet = 1 };
+	const char *base;
+	int r;
+
+	work_path(b, logs, sizeof(logs), "runs/%s", sha);
+	zcg_rm_rf(logs);
+	if (zcg_mkdir_p(logs))
+		return -1;
+	setenv("ZCG_KERNEL", kernel, 1);
+	setenv("ZCG_LOGS", logs, 1);
+	setenv("ZCG_COMMIT", sha, 1);
+	snprintf(runs_s, sizeof(runs_s), "%d", b->o.runs);
+	snprintf(pid_s, sizeof(pid_s), "%d", (int)getpid());
+	setenv("ZCG_RUNS", runs_s, 1);
+	setenv("ZCG_BISECT_PID", pid_s, 1);
+	if (b->o.test_cmd)
+		return run_cmd(b, logs, v, lines);
+
+	base = strrchr(b->o.repro, '/');
+	base = base ? base + 1 : b->o.repro;
+	vm_opts_defaults(&o);
+	snprintf(o.kernel, sizeof(o.kernel), "%s", kernel);
+	o.runs = b->o.runs;
+	o.keep_logs = logs;
+	file.src = b->o.repro;
+	snprintf(file.dst, sizeof(file.dst), "/bin/%s", base);
+	o.files = &file;
+	o.nfiles = 1;
+	cmd[0] = (char *)base;
+	cmd[1] = "--crash";
+	cmd[2] = NULL;
+	o.cmd = cmd;
+	if (vm_opts_check(&o, err, sizeof(err)) < 0) {
+		v->outcome = OUT_SKIP;
+		snprintf(v->title, sizeof(v->title), "%.*s",
+			 (int)sizeof(v->title) - 1, err);
+		add_str(lines, err);
+		return 0;
+	}
+	r = vm_session_run(&ses, &sum, err, sizeof(err));
+	if (r == -2)
+		return -2;
+	if (r < 0) {
+		v->outcome = OUT_SKIP;
+		snprintf(v->title, sizeof(v->title), "%.*s",
+			 (int)sizeof(v->title) - 1, err);
+		add_str(lines, err);
+		return 0;
+	}
+	from_verdict(sum.results, sum.n, &sum.v, logs, v, lines);
+	free((void *)sum.results);
 	return 0;
 }
 

@@ -6,7 +6,6 @@
  * initramfs.c (the image), init.c (the guest side), qemu.c, run.c (the
  * loop and its timeouts), verdict.c, summary.c.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -21,10 +20,7 @@
 #include "lib/file.h"
 #include "lib/spawn.h"
 #include "vm/elf.h"
-#include "vm/kernel.h"
-#include "vm/qemu.h"
-#include "vm/run.h"
-#include "vm/summary.h"
+#include "vm/session.h"
 #include "vm/vm.h"
 #include "zcguard/cmd.h"
 
@@ -56,7 +52,7 @@ static void usage(FILE *f)
 "  --append STR         added to: console=ttyS0 oops=panic panic_on_warn=1\n"
 "                       panic=-1 no_timer_check\n"
 "                       rcupdate.rcu_cpu_stall_timeout=120\n"
-"  --memory MB          guest RAM (512)\n"
+"  --memory MB          guest RAM (512, at least 256)\n"
 "  --icount             TCG with -icount shift=0: guest time counts\n"
 "                       instructions (deterministic benchmarks)\n"
 "  --keep-logs DIR      keep run-N.console, run-N.output, summary.json\n"
@@ -103,8 +99,6 @@ static int add_file(struct vm_opts *o, const char *arg)
 		base = base ? base + 1 : f->src;
 		snprintf(f->dst, sizeof(f->dst), "/bin/%s", base);
 	}
-	if (access(f->src, R_OK) < 0)
-		return bad("--file: cannot read %s", f->src);
 	if (vm_elf_is_dynamic(f->src))
 		fprintf(stderr, "zcguard vm: warning: %s is dynamically linked; the guest has no libc, link it -static\n",
 			f->src);
@@ -141,14 +135,7 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 {
 	int c, r = 0, idx = 0;
 
-	o->runs = 1;
-	o->parallel = 1;
-	o->timeout = 300;
-	o->boot_timeout = 60;
-	o->idle_timeout = 60;
-	o->memory_mb = 512;
-	o->busybox = getenv("ZCG_BUSYBOX") ? getenv("ZCG_BUSYBOX") :
-		     "/bin/busybox";
+	vm_opts_defaults(o);
 	optind = 1;
 	opterr = 0;
 	/* '+': stop at CMD so its own options are not ours. */
@@ -167,8 +154,6 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 					     sizeof(*o->modules));
 			if (!o->modules)
 				return 2;
-			if (access(optarg, R_OK) < 0)
-				return bad("--module: cannot read %s", optarg);
 			o->modules[o->nmodules++] = optarg;
 			break;
 		case OPT_FILE:
@@ -190,7 +175,8 @@ static int parse_args(int argc, char **argv, struct vm_opts *o)
 			r = zcg_parse_int(optarg, 1, 86400, &o->idle_timeout);
 			break;
 		case OPT_MEMORY:
-			r = zcg_parse_int(optarg, 64, 65536, &o->memory_mb);
+			r = zcg_parse_int(optarg, VM_MIN_MEMORY_MB, 65536,
+					  &o->memory_mb);
 			break;
 		case OPT_ICOUNT:
 			o->icount = 1;
@@ -237,13 +223,13 @@ static void clear_progress(struct ctx *c)
 	}
 }
 
-static void on_done(const struct vm_result *r, void *arg)
+static void on_done(const struct zcg_run *r, void *arg)
 {
 	struct ctx *c = arg;
 	char v[320];
 
 	clear_progress(c);
-	vm_verdict_str(r, v, sizeof(v));
+	zcg_run_str(r, v, sizeof(v));
 	printf("run #%d: %s\n", r->run, v);
 	fflush(stdout);
 }
@@ -261,74 +247,6 @@ static void on_tick(int finished, int running, double elapsed, void *arg)
 	c->progress_shown = 1;
 }
 
-/* Problems found before any VM: every run gets the same verdict. */
-static int untestable(const struct vm_opts *o, const char *kind,
-		      const char *why)
-{
-	int i;
-
-	for (i = 0; i < o->runs; i++)
-		printf("run #%d: %s: %s\n", i, kind, why);
-	printf("all runs: %s: %s\n", kind, why);
-	return EXIT_UNTESTED;
-}
-
-static int check_modules(const struct vm_opts *o)
-{
-	char rel[128];
-	int i;
-
-	for (i = 0; i < o->nmodules; i++) {
-		if (vm_module_release(o->modules[i], rel, sizeof(rel)) < 0) {
-			fprintf(stderr, "zcguard vm: warning: no vermagic in %s, not checked\n",
-				o->modules[i]);
-			continue;
-		}
-		if (o->release[0] && strcmp(rel, o->release)) {
-			fprintf(stderr, "zcguard vm: %s is built for %s but the kernel is %s\n",
-				o->modules[i], rel, o->release);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/*
- * Work directories are named after their owner's pid, so one left by a
- * zcguard that was SIGKILLed (its qemus died with it, PR_SET_PDEATHSIG)
- * is removed by the next run.
- */
-static void remove_stale(const char *tmp)
-{
-	struct dirent *de;
-	char path[PATH_MAX];
-	DIR *d = opendir(tmp);
-	int pid;
-
-	if (!d)
-		return;
-	while ((de = readdir(d))) {
-		if (sscanf(de->d_name, "zcguard-vm.%d.", &pid) != 1 || pid <= 0)
-			continue;
-		if (kill(pid, 0) == 0 || errno != ESRCH)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", tmp, de->d_name);
-		zcg_rm_rf(path);
-	}
-	closedir(d);
-}
-
-static int make_workdir(char *buf, size_t len)
-{
-	const char *tmp = getenv("TMPDIR");
-
-	if (!tmp || !*tmp)
-		tmp = "/tmp";
-	remove_stale(tmp);
-	snprintf(buf, len, "%s/zcguard-vm.%d.XXXXXX", tmp, (int)getpid());
-	return mkdtemp(buf) ? 0 : -1;
-}
-
 static void set_signals(void)
 {
 	struct sigaction sa;
@@ -340,104 +258,64 @@ static void set_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static int run_vms(struct vm_opts *o, const char *workdir)
+static void print_summary(const struct vm_summary *sum)
 {
-	char initrd[PATH_MAX + 16], err[512], line[400], json[PATH_MAX + 16];
-	struct vm_result *results;
-	struct vm_summary sum;
 	struct tap_counts t;
-	struct ctx c = { .tty = isatty(1), .total = o->runs, .last_second = -1 };
-	struct vm_runner rn = {
-		.o = o, .initrd = initrd, .stop = &stop_sig,
-		.done = on_done, .tick = on_tick, .ctx = &c,
-	};
-	long long t0 = zcg_now_ms();
-	int ret;
 
-	snprintf(initrd, sizeof(initrd), "%s/initramfs.cpio", workdir);
-	if (vm_initramfs_build(o, initrd, err, sizeof(err)) < 0) {
-		fprintf(stderr, "zcguard vm: %s\n", err);
-		return EXIT_UNTESTED;
-	}
-	rn.kvm = o->icount ? 0 : vm_kvm_probe(workdir);
-	rn.logdir = o->keep_logs ? o->keep_logs : workdir;
-	rn.keep = o->keep_logs != NULL;
-	if (c.tty)
-		fprintf(stderr, "zcguard vm: %s (%s), %s, %d run(s), %d at a time\n",
-			o->kernel, o->release[0] ? o->release : "?",
-			rn.kvm ? "kvm" : "tcg", o->runs, o->parallel);
-	results = calloc(o->runs, sizeof(*results));
-	if (!results)
-		return EXIT_UNTESTED;
-	if (vm_run_all(&rn, results) < 0) {
-		clear_progress(&c);
-		free(results);
-		if (stop_sig) {
-			fprintf(stderr, "zcguard vm: interrupted, all VMs stopped\n");
-			return 128 + stop_sig;
-		}
-		return EXIT_UNTESTED;
-	}
-	clear_progress(&c);
-	sum = (struct vm_summary){
-		.o = o, .results = results, .n = o->runs,
-		.accel = rn.kvm ? "kvm" : "tcg",
-		.logdir = o->keep_logs, .seconds = (zcg_now_ms() - t0) / 1000.0,
-	};
-	vm_summary_line(&sum, line, sizeof(line));
-	printf("%s\n", line);
-	vm_summary_tests(&sum, &t);
+	printf("%s\n", sum->v.runs_line);
+	printf("verdict: %s\n", sum->v.text);
+	vm_summary_tests(sum, &t);
 	if (t.ok + t.not_ok + t.skipped)
 		printf("tests: %d ok, %d not ok, %d skipped\n", t.ok, t.not_ok,
 		       t.skipped);
-	if (c.tty)
-		fprintf(stderr, "zcguard vm: %d run(s) in %.1fs\n", o->runs,
-			sum.seconds);
-	fflush(stdout);
-	snprintf(json, sizeof(json), "%s/summary.json", rn.logdir);
-	if (vm_summary_json(&sum, json) < 0)
-		fprintf(stderr, "zcguard vm: cannot write %s\n", json);
-	if (o->json && vm_summary_json(&sum, o->json) < 0)
-		fprintf(stderr, "zcguard vm: cannot write %s: %s\n", o->json,
-			strerror(errno));
-	ret = vm_summary_exit(&sum);
-	free(results);
-	return ret;
 }
 
 int cmd_vm(int argc, char **argv)
 {
 	struct vm_opts o;
-	char workdir[PATH_MAX], err[512];
+	struct vm_summary sum;
+	struct ctx c = { .tty = isatty(1), .last_second = -1 };
+	struct vm_session ses = {
+		.o = &o, .stop = &stop_sig, .done = on_done, .tick = on_tick,
+		.ctx = &c,
+	};
+	char err[512], json[PATH_MAX + 16];
 	int ret;
 
 	memset(&o, 0, sizeof(o));
 	ret = parse_args(argc, argv, &o);
 	if (ret)
 		return ret == 1 ? 0 : 2;
-	if (!o.kernel[0] && vm_kernel_default(o.kernel, sizeof(o.kernel)) < 0)
-		return bad("no --kernel and no /boot/vmlinuz-6.1.*-cloud-amd64");
-	if (access(o.kernel, R_OK) < 0)
-		return bad("--kernel: cannot read %s", o.kernel);
-	if (access(o.busybox, X_OK) < 0)
-		return bad("%s missing: install busybox-static", o.busybox);
-	if (o.keep_logs && zcg_mkdir_p(o.keep_logs) < 0)
-		return bad("--keep-logs: cannot create %s", o.keep_logs);
-
-	if (vm_kernel_check(o.kernel, o.release, sizeof(o.release), err,
-			    sizeof(err)) < 0)
-		return untestable(&o, "boot failed", err);
-	if (check_modules(&o) < 0)
-		return EXIT_UNTESTED;
-
+	if (vm_opts_check(&o, err, sizeof(err)) < 0)
+		return bad("%s", err);
+	c.total = o.runs;
 	set_signals();
-	if (make_workdir(workdir, sizeof(workdir)) < 0) {
-		fprintf(stderr, "zcguard vm: cannot create a work directory: %s\n",
-			strerror(errno));
+	ret = vm_session_run(&ses, &sum, err, sizeof(err));
+	clear_progress(&c);
+	if (ret == -2) {
+		fprintf(stderr, "zcguard vm: interrupted, all VMs stopped\n");
+		return 128 + stop_sig;
+	}
+	if (ret < 0) {
+		fprintf(stderr, "zcguard vm: %s\n", err);
 		return EXIT_UNTESTED;
 	}
-	ret = run_vms(&o, workdir);
-	zcg_kill_all();
-	zcg_rm_rf(workdir);
+	print_summary(&sum);
+	if (c.tty)
+		fprintf(stderr, "zcguard vm: %d run(s) in %.1fs\n", o.runs,
+			sum.seconds);
+	fflush(stdout);
+	if (o.keep_logs) {
+		snprintf(json, sizeof(json), "%s/summary.json", o.keep_logs);
+		if (vm_summary_json(&sum, json) < 0)
+			fprintf(stderr, "zcguard vm: cannot write %s\n", json);
+	}
+	ret = zcg_decision_exit(sum.v.decision);
+	if (o.json && vm_summary_json(&sum, o.json) < 0) {
+		fprintf(stderr, "zcguard vm: cannot write %s: %s\n", o.json,
+			strerror(errno));
+		ret = EXIT_UNTESTED;
+	}
+	free((void *)sum.results);
 	return ret;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "lib/file.h"
@@ -21,6 +22,7 @@ int vm_kvm_probe(const char *workdir)
 		"-no-reboot", "-chardev", chardev,
 		"-device", "isa-debugcon,iobase=0x402,chardev=dbg", NULL
 	};
+	struct rlimit core, nocore;
 	long long deadline = zcg_now_ms() + PROBE_MS;
 	int ok = 0, status;
 	pid_t pid;
@@ -30,7 +32,17 @@ int vm_kvm_probe(const char *workdir)
 	snprintf(dbg, sizeof(dbg), "%s/kvm-probe.debugcon", workdir);
 	snprintf(log, sizeof(log), "%s/kvm-probe.log", workdir);
 	snprintf(chardev, sizeof(chardev), "file,id=dbg,path=%s", dbg);
+	/*
+	 * qemu aborts when KVM cannot run the guest: that abort must not
+	 * leave a core file in the caller's directory. The child inherits
+	 * the limit; ours is restored at once.
+	 */
+	getrlimit(RLIMIT_CORE, &core);
+	nocore.rlim_cur = 0;
+	nocore.rlim_max = core.rlim_max;
+	setrlimit(RLIMIT_CORE, &nocore);
 	pid = zcg_spawn(argv, log, -1);
+	setrlimit(RLIMIT_CORE, &core);
 	if (pid < 0)
 		return 0;
 	/* SeaBIOS logs to port 0x402; with no disk it ends with PROBE_DONE. */

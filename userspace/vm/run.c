@@ -67,7 +67,7 @@ static int start(const struct vm_runner *rn, struct slot *s, int run)
 }
 
 static void finish(const struct vm_runner *rn, struct slot *s,
-		   enum vm_stop stop, int status, struct vm_result *r)
+		   enum vm_stop stop, int status, struct zcg_run *r)
 {
 	struct vm_observed ob = {
 		.stop = stop,
@@ -141,7 +141,7 @@ static enum vm_stop overdue(const struct vm_opts *o, struct slot *s,
 	return VM_STOP_EXITED;
 }
 
-int vm_run_all(const struct vm_runner *rn, struct vm_result *results)
+int vm_run_all(const struct vm_runner *rn, struct zcg_run *results)
 {
 	const struct vm_opts *o = rn->o;
 	int p = o->parallel, next = 0, finished = 0, running = 0, i, ret = 0;

@@ -15,7 +15,7 @@ struct vm_runner {
 	int keep;		/* keep the per-run logs */
 	volatile sig_atomic_t *stop;	/* set by signal handlers */
 	/* Called as each run ends, in the order they end. */
-	void (*done)(const struct vm_result *r, void *ctx);
+	void (*done)(const struct zcg_run *r, void *ctx);
 	/* Called about twice a second while VMs run. */
 	void (*tick)(int finished, int running, double elapsed, void *ctx);
 	void *ctx;
@@ -26,6 +26,6 @@ struct vm_runner {
  * Returns 0, or -1 when stopped by *stop (every qemu killed and reaped) or
  * when qemu could not be started.
  */
-int vm_run_all(const struct vm_runner *rn, struct vm_result *results);
+int vm_run_all(const struct vm_runner *rn, struct zcg_run *results);
 
 #endif

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # zcguard vm: the runner, plus the static guest init it embeds.
 ZCG_SRCS += vm/cmd_vm.c vm/cpio.c vm/elf.c vm/initramfs.c vm/init_blob.c \
-	    vm/kernel.c vm/qemu.c vm/run.c vm/summary.c vm/tap.c vm/verdict.c
+	    vm/kernel.c vm/qemu.c vm/run.c vm/session.c vm/summary.c vm/tap.c vm/verdict.c
 
 VM_INIT := $(O)/vm/init
 ALL_TARGETS += $(VM_INIT)

@@ -1,61 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The end of a `zcguard vm`: summary line, exit code, JSON. */
+/* The end of a `zcguard vm`: its runs and their decision, as data. */
 #include <string.h>
 
-#include "lib/json.h"
+#include "verdict/json.h"
 #include "vm/qemu.h"
 #include "vm/summary.h"
-
-void vm_summary_line(const struct vm_summary *s, char *buf, size_t len)
-{
-	static const enum vm_kind kinds[] = {
-		VM_OK, VM_CRASHED, VM_FAILED, VM_BOOT_FAILED, VM_TIMED_OUT,
-	};
-	char first[320], v[320];
-	size_t k, used;
-	int i, same = 1;
-
-	vm_verdict_str(&s->results[0], first, sizeof(first));
-	for (i = 1; i < s->n && same; i++) {
-		vm_verdict_str(&s->results[i], v, sizeof(v));
-		same = !strcmp(v, first);
-	}
-	if (same) {
-		snprintf(buf, len, "all runs: %s", first);
-		return;
-	}
-	used = snprintf(buf, len, "runs:");
-	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-		int count = 0;
-
-		for (i = 0; i < s->n; i++)
-			count += s->results[i].kind == kinds[k];
-		if (count && used < len)
-			used += snprintf(buf + used, len - used, "%s %d %s",
-					 used > 5 ? "," : "", count,
-					 vm_kind_name(kinds[k]));
-	}
-}
-
-int vm_summary_exit(const struct vm_summary *s)
-{
-	int i, bad = 0, untested = 0;
-
-	for (i = 0; i < s->n; i++) {
-		switch (s->results[i].kind) {
-		case VM_OK:
-			break;
-		case VM_CRASHED:
-		case VM_FAILED:
-			bad = 1;
-			break;
-		default:
-			untested = 1;
-		}
-	}
-	/* One real crash is an answer even if other runs could not test. */
-	return bad ? 1 : untested ? 125 : 0;
-}
 
 void vm_summary_tests(const struct vm_summary *s, struct tap_counts *t)
 {
@@ -69,96 +18,83 @@ void vm_summary_tests(const struct vm_summary *s, struct tap_counts *t)
 	}
 }
 
-static void str_array(FILE *f, const char *const *v, int n)
+static void str_array(struct zcg_json *j, const char *key,
+		      const char *const *v, int n)
 {
 	int i;
 
-	fputc('[', f);
-	for (i = 0; (n < 0 ? v && v[i] != NULL : i < n); i++) {
-		if (i)
-			fputs(", ", f);
-		zcg_json_str(f, v[i]);
-	}
-	fputc(']', f);
+	zcg_json_arr(j, key);
+	zcg_json_inline(j);
+	for (i = 0; (n < 0 ? v && v[i] != NULL : i < n); i++)
+		zcg_json_kstr(j, NULL, v[i]);
+	zcg_json_end(j);
 }
 
-static void tests_obj(FILE *f, const struct tap_counts *t)
-{
-	fprintf(f, "{\"ok\": %d, \"not_ok\": %d, \"skipped\": %d}",
-		t->ok, t->not_ok, t->skipped);
-}
-
-static void log_path(FILE *f, const struct vm_summary *s, int run,
-		     const char *ext)
+static void log_path(struct zcg_json *j, const char *key,
+		     const struct vm_summary *s, int run, const char *ext)
 {
 	char path[4200];
 
 	if (!s->logdir) {
-		fputs("null", f);
+		zcg_json_knull(j, key);
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/run-%d.%s", s->logdir, run, ext);
-	zcg_json_str(f, path);
+	zcg_json_kstr(j, key, path);
+}
+
+void vm_summary_put(struct zcg_json *j, const char *key,
+		    const struct vm_summary *s)
+{
+	const struct vm_opts *o = s->o;
+	struct tap_counts t;
+	int i;
+
+	zcg_json_obj(j, key);
+	zcg_json_kstr(j, "kernel", o->kernel);
+	zcg_json_kstr(j, "release", o->release);
+	zcg_json_kstr(j, "accel", s->accel);
+	zcg_json_kbool(j, "icount", o->icount);
+	zcg_json_kstr(j, "cmdline", vm_cmdline(o));
+	str_array(j, "command", (const char *const *)o->cmd, -1);
+	str_array(j, "modules", o->modules, o->nmodules);
+	zcg_json_kint(j, "runs", s->n);
+	zcg_json_kint(j, "parallel", o->parallel);
+	zcg_json_obj(j, "timeouts");
+	zcg_json_inline(j);
+	zcg_json_kint(j, "total", o->timeout);
+	zcg_json_kint(j, "boot", o->boot_timeout);
+	zcg_json_kint(j, "idle", o->idle_timeout);
+	zcg_json_end(j);
+	zcg_json_arr(j, "results");
+	for (i = 0; i < s->n; i++) {
+		const struct zcg_run *r = &s->results[i];
+
+		zcg_json_obj(j, NULL);
+		zcg_json_kint(j, "run", r->run);
+		zcg_run_put(j, "result", r);
+		log_path(j, "console", s, r->run, "console");
+		log_path(j, "output", s, r->run, "output");
+		zcg_json_end(j);
+	}
+	zcg_json_end(j);
+	zcg_json_kstr(j, "summary", s->v.runs_line);
+	zcg_verdict_put(j, "verdict", &s->v);
+	vm_summary_tests(s, &t);
+	zcg_tap_put(j, "tests", &t);
+	zcg_json_knum(j, "seconds", s->seconds, 2);
+	zcg_json_kint(j, "exit", zcg_decision_exit(s->v.decision));
+	zcg_json_end(j);
 }
 
 int vm_summary_json(const struct vm_summary *s, const char *path)
 {
-	const struct vm_opts *o = s->o;
-	struct tap_counts t;
-	char line[400];
-	FILE *f;
-	int i;
+	struct zcg_json j;
+	FILE *f = fopen(path, "we");
 
-	f = fopen(path, "we");
 	if (!f)
 		return -1;
-	fputs("{\n  \"kernel\": ", f);
-	zcg_json_str(f, o->kernel);
-	fputs(",\n  \"release\": ", f);
-	zcg_json_str(f, o->release);
-	fputs(",\n  \"accel\": ", f);
-	zcg_json_str(f, s->accel);
-	fputs(",\n  \"cmdline\": ", f);
-	zcg_json_str(f, vm_cmdline(o));
-	fputs(",\n  \"command\": ", f);
-	str_array(f, (const char *const *)o->cmd, -1);
-	fputs(",\n  \"modules\": ", f);
-	str_array(f, o->modules, o->nmodules);
-	fprintf(f, ",\n  \"runs\": %d,\n  \"parallel\": %d,\n", s->n,
-		o->parallel);
-	fprintf(f, "  \"timeouts\": {\"total\": %d, \"boot\": %d, \"idle\": %d},\n",
-		o->timeout, o->boot_timeout, o->idle_timeout);
-	fputs("  \"results\": [", f);
-	for (i = 0; i < s->n; i++) {
-		const struct vm_result *r = &s->results[i];
-
-		vm_verdict_str(r, line, sizeof(line));
-		fprintf(f, "%s\n    {\"run\": %d, \"verdict\": ", i ? "," : "",
-			r->run);
-		zcg_json_str(f, line);
-		fputs(", \"kind\": ", f);
-		zcg_json_str(f, vm_kind_name(r->kind));
-		fputs(", \"detail\": ", f);
-		zcg_json_str(f, r->detail);
-		fprintf(f, ", \"exit_status\": %d, \"booted\": %s, \"corrupted\": %s",
-			r->exit_status, r->booted ? "true" : "false",
-			r->corrupted ? "true" : "false");
-		fprintf(f, ", \"seconds\": %.2f, \"boot_seconds\": %.2f, \"tests\": ",
-			r->seconds, r->boot_seconds);
-		tests_obj(f, &r->tap);
-		fputs(", \"console\": ", f);
-		log_path(f, s, r->run, "console");
-		fputs(", \"output\": ", f);
-		log_path(f, s, r->run, "output");
-		fputc('}', f);
-	}
-	vm_summary_line(s, line, sizeof(line));
-	fputs("\n  ],\n  \"summary\": ", f);
-	zcg_json_str(f, line);
-	vm_summary_tests(s, &t);
-	fputs(",\n  \"tests\": ", f);
-	tests_obj(f, &t);
-	fprintf(f, ",\n  \"seconds\": %.2f,\n  \"exit\": %d\n}\n", s->seconds,
-		vm_summary_exit(s));
+	zcg_json_start(&j, f);
+	vm_summary_put(&j, NULL, s);
 	return fclose(f) ? -1 : 0;
 }

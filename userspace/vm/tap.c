@@ -66,6 +66,31 @@ static int has_line(const char *text, size_t len, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * "not ok 3 tcp_zerocopy_repair # reason": the description's first word
+ * is the test's name, as kselftest and our guest runner print it.
+ */
+static void add_name(struct tap_counts *t, const char *s, const char *le)
+{
+	size_t used = strlen(t->failed_names), n;
+
+	s += 6;
+	while (s < le && *s == ' ')
+		s++;
+	while (s < le && *s >= '0' && *s <= '9')
+		s++;
+	while (s < le && (*s == ' ' || *s == '-'))
+		s++;
+	for (n = 0; s + n < le && s[n] != ' ' && s[n] != '#'; n++)
+		;
+	if (!n || used + n + 2 > sizeof(t->failed_names))
+		return;
+	if (used)
+		t->failed_names[used++] = ' ';
+	memcpy(t->failed_names + used, s, n);
+	t->failed_names[used + n] = '\0';
+}
+
 static void count(const char *text, size_t len, int console,
 		  const char *out, size_t olen, struct tap_counts *t)
 {
@@ -105,6 +130,7 @@ static void count(const char *text, size_t len, int console,
 					memcpy(t->first_fail, s, n);
 					t->first_fail[n] = '\0';
 				}
+				add_name(t, s, le);
 				t->not_ok++;
 			}
 		}

@@ -4,13 +4,7 @@
 
 #include <stddef.h>
 
-/* Top-level TAP/KTAP results seen in a log. */
-struct tap_counts {
-	int ok;
-	int not_ok;
-	int skipped;		/* "ok/not ok ... # SKIP" and "# TODO" */
-	char first_fail[160];	/* the first "not ok" line, trimmed */
-};
+#include "verdict/verdict.h"
 
 /*
  * Adds the top-level results in text[0..len) to *t. Nested results

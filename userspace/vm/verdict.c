@@ -13,32 +13,36 @@
 #include "vm/guest.h"
 #include "vm/verdict.h"
 
-const char *vm_kind_name(enum vm_kind k)
+/* The printk time of the line holding log[pos], or -1. */
+static double stamp_at(const char *log, size_t pos)
 {
-	switch (k) {
-	case VM_OK:
-		return "OK";
-	case VM_CRASHED:
-		return "crashed";
-	case VM_FAILED:
-		return "failed";
-	case VM_BOOT_FAILED:
-		return "boot failed";
-	case VM_TIMED_OUT:
-		return "timed out";
-	}
-	return "?";
+	double t;
+
+	while (pos > 0 && log[pos - 1] != '\n')
+		pos--;
+	if (log[pos] != '[' || sscanf(log + pos + 1, "%lf", &t) != 1)
+		return -1;
+	return t;
 }
 
-void vm_verdict_str(const struct vm_result *r, char *buf, size_t len)
+/*
+ * Seconds from "Run /init" to the crash report: how long the reproducer
+ * took to bring the kernel down, for the main job's table.
+ */
+static double crash_after_init(const struct vm_observed *ob, size_t start)
 {
-	if (r->kind == VM_OK)
-		snprintf(buf, len, "OK");
-	else
-		snprintf(buf, len, "%s: %s", vm_kind_name(r->kind), r->detail);
+	const char *init = memmem(ob->console, start, "Run /init",
+				  strlen("Run /init"));
+	double a, b;
+
+	if (!init)
+		return -1;
+	a = stamp_at(ob->console, init - ob->console);
+	b = stamp_at(ob->console, start);
+	return a < 0 || b < a ? -1 : b - a;
 }
 
-static int find_crash(const struct vm_observed *ob, struct vm_result *r)
+static int find_crash(const struct vm_observed *ob, struct zcg_run *r)
 {
 	struct zcg_report rep;
 
@@ -46,6 +50,7 @@ static int find_crash(const struct vm_observed *ob, struct vm_result *r)
 		return 0;
 	snprintf(r->detail, sizeof(r->detail), "%s", rep.title);
 	r->corrupted = rep.corrupted;
+	r->crash_seconds = crash_after_init(ob, rep.start);
 	return 1;
 }
 
@@ -115,7 +120,7 @@ static void marker_log(const struct vm_observed *ob, const char **log,
 	}
 }
 
-void vm_classify(const struct vm_observed *ob, struct vm_result *r)
+void vm_classify(const struct vm_observed *ob, struct zcg_run *r)
 {
 	const char *mlog;
 	size_t mlen;
@@ -129,15 +134,16 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 	tap_count_console(ob->console, ob->console_len, ob->output,
 			  ob->output_len, &r->tap);
 	r->detail[0] = '\0';
+	r->crash_seconds = -1;
 
 	/* A kernel crash wins over everything, timeouts included. */
 	if (find_crash(ob, r)) {
 		/* Before the init ran the test never started. */
-		r->kind = r->booted ? VM_CRASHED : VM_BOOT_FAILED;
+		r->kind = r->booted ? ZCG_CRASHED : ZCG_BOOT_FAILED;
 		return;
 	}
 	if (!r->booted) {
-		r->kind = VM_BOOT_FAILED;
+		r->kind = ZCG_BOOT_FAILED;
 		if (ob->stop == VM_STOP_BOOT_TIMEOUT)
 			snprintf(r->detail, sizeof(r->detail),
 				 "no init after %ds%s", ob->boot_timeout,
@@ -159,13 +165,13 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 		return;
 	}
 	if (ob->stop == VM_STOP_TOO_MUCH) {
-		r->kind = VM_FAILED;
+		r->kind = ZCG_FAILED;
 		snprintf(r->detail, sizeof(r->detail),
 			 "more than 256 MiB of output");
 		return;
 	}
 	if (ob->stop == VM_STOP_IDLE_TIMEOUT || ob->stop == VM_STOP_TOTAL_TIMEOUT) {
-		r->kind = VM_TIMED_OUT;
+		r->kind = ZCG_TIMED_OUT;
 		if (ob->stop == VM_STOP_IDLE_TIMEOUT)
 			snprintf(r->detail, sizeof(r->detail),
 				 "no output for %ds", ob->idle_timeout);
@@ -175,7 +181,7 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 		return;
 	}
 	if (r->tap.not_ok) {
-		r->kind = VM_FAILED;
+		r->kind = ZCG_FAILED;
 		snprintf(r->detail, sizeof(r->detail), "%s%s",
 			 r->tap.first_fail,
 			 r->tap.not_ok > 1 ? " (and more)" : "");
@@ -183,22 +189,22 @@ void vm_classify(const struct vm_observed *ob, struct vm_result *r)
 	}
 	if (insmod_failure(mlog, mlen, why, sizeof(why))) {
 		/* Usually a kernel/module mismatch: nothing was tested. */
-		r->kind = VM_BOOT_FAILED;
+		r->kind = ZCG_BOOT_FAILED;
 		snprintf(r->detail, sizeof(r->detail), "%s", why);
 		return;
 	}
 	if (r->exit_status < 0) {
 		/* Booted, no crash report, yet the init never finished. */
-		r->kind = VM_CRASHED;
+		r->kind = ZCG_CRASHED;
 		snprintf(r->detail, sizeof(r->detail),
 			 "lost connection to test machine");
 		return;
 	}
 	if (r->exit_status) {
-		r->kind = VM_FAILED;
+		r->kind = ZCG_FAILED;
 		snprintf(r->detail, sizeof(r->detail), "exit status %d",
 			 r->exit_status);
 		return;
 	}
-	r->kind = VM_OK;
+	r->kind = ZCG_OK;
 }

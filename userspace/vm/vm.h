@@ -5,6 +5,12 @@
 #include <limits.h>
 #include <stddef.h>
 
+/*
+ * The smallest guest that boots every kernel of the matrix (KASAN test
+ * kernels included): below it a guest hangs or panics before /init.
+ */
+#define VM_MIN_MEMORY_MB 256
+
 /* What `zcguard vm` was asked to do (filled by cmd_vm.c). */
 struct vm_file {
 	const char *src;
