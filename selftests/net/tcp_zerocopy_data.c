@@ -47,6 +47,7 @@ struct zc_rx {
 
 FIXTURE(zc_data) {
 	struct zc_rx rx;
+	bool skip;		/* setup skipped: the body returns */
 };
 
 FIXTURE_VARIANT(zc_data) {
@@ -76,20 +77,28 @@ FIXTURE_SETUP(zc_data)
 	rx->map = MAP_FAILED;
 	rx->buf = NULL;
 	ret = zc_private_netns(variant->mtu);
-	if (!ret)
+	if (!ret) {
+		self->skip = true;
 		SKIP(return, "unshare(CLONE_NEWNET): %s; the data path needs a private lo",
-		     strerror(errno));
+			     strerror(errno));
+	}
 	ASSERT_EQ(1, ret) TH_LOG("lo in the new netns: %s", strerror(-ret));
 
-	if (zc_layout_missing())
+	if (zc_layout_missing()) {
+		self->skip = true;
 		SKIP(return, "%s", zc_layout_missing());
+	}
 
 	ret = zc_pair(variant->family, 0, &rx->cli, &rx->srv);
-	if (ret == -EAFNOSUPPORT || ret == -EADDRNOTAVAIL)
+	if (ret == -EAFNOSUPPORT || ret == -EADDRNOTAVAIL) {
+		self->skip = true;
 		SKIP(return, "no loopback for this family: %s", strerror(-ret));
+	}
 	ASSERT_EQ(0, ret);
-	if (setsockopt(rx->cli, SOL_SOCKET, SO_ZEROCOPY, &one, sizeof(one)))
+	if (setsockopt(rx->cli, SOL_SOCKET, SO_ZEROCOPY, &one, sizeof(one))) {
+		self->skip = true;
 		SKIP(return, "SO_ZEROCOPY: %s", strerror(errno));
+	}
 
 	ASSERT_EQ(0, getsockopt(rx->cli, IPPROTO_TCP, TCP_MAXSEG, &mss, &len));
 	ASSERT_EQ(0UL, mss % ZC_PAGE)
@@ -221,7 +230,7 @@ TEST_F(zc_data, pages_map)
 {
 	struct zc_rx *rx = &self->rx;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_stream(_metadata, rx, true);
 }
@@ -234,7 +243,7 @@ TEST_F(zc_data, tlb_clean_hint)
 {
 	struct zc_rx *rx = &self->rx;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	rx->flags = TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT;
 	rx->zap = true;
@@ -250,7 +259,7 @@ TEST_F(zc_data, tlb_clean_hint_broken)
 {
 	struct zc_rx *rx = &self->rx;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	rx->flags = TCP_RECEIVE_ZEROCOPY_FLAG_TLB_CLEAN_HINT;
 	zc_stream(_metadata, rx, true);
@@ -261,7 +270,7 @@ TEST_F(zc_data, copied_send)
 {
 	struct zc_rx *rx = &self->rx;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_stream(_metadata, rx, false);
 }
@@ -277,7 +286,7 @@ TEST_F(zc_data, skip_hint_tail)
 	const size_t len = 4 * ZC_PAGE + 100;
 	struct zc_arg zc;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	ASSERT_EQ(len, zc_send_next(rx->cli, rx->srv, rx->src,
 				    &rx->sent, len, true));
@@ -310,7 +319,7 @@ TEST_F(zc_data, inq_partial)
 	struct zc_arg zc;
 	int inq;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
 				      &rx->sent, CHUNK, true));
@@ -336,7 +345,7 @@ TEST_F(zc_data, vma_bounds_length)
 	struct zc_rx *rx = &self->rx;
 	struct zc_arg zc;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
 				      &rx->sent, CHUNK, true));
@@ -359,7 +368,7 @@ TEST_F(zc_data, copybuf_small)
 	struct zc_arg zc;
 	size_t i;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		ASSERT_EQ((int)sizes[i], zc_send_next(rx->cli, rx->srv,
@@ -386,7 +395,7 @@ TEST_F(zc_data, copybuf_too_small)
 	unsigned char copybuf[64];
 	struct zc_arg zc;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	ASSERT_EQ(100, zc_send_next(rx->cli, rx->srv, rx->src,
 				    &rx->sent, 100, false));
@@ -412,7 +421,7 @@ TEST_F(zc_data, copybuf_leftover)
 	unsigned char copybuf[ZC_PAGE];
 	struct zc_arg zc;
 
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	ASSERT_EQ(len, zc_send_next(rx->cli, rx->srv, rx->src,
 				    &rx->sent, len, true));
@@ -453,5 +462,6 @@ int main(int argc, char **argv)
 	if (WEXITSTATUS(status))
 		ksft_exit_skip("unshare(CLONE_NEWNET): %s; the data path needs a private lo\n",
 			       strerror(WEXITSTATUS(status)));
+	atexit(zc_exit_skip_if_all_skipped);
 	return test_harness_run(argc, argv);
 }

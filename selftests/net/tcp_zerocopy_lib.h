@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
@@ -197,7 +198,7 @@ static inline int zc_lo_up(int mtu)
 	if (fd < 0)
 		return -errno;
 	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
 	if (mtu > 0) {
 		ifr.ifr_mtu = mtu;
 		if (ioctl(fd, SIOCSIFMTU, &ifr))
@@ -447,6 +448,23 @@ static inline void *zc_hole(size_t len)
 		return NULL;
 	munmap(p, len);
 	return p;
+}
+
+/*
+ * Both harnesses (6.1's and 6.12's) exit 0 when every case skipped, and
+ * kselftest runners report a skip only for exit 4. Registered with
+ * atexit() by main, this turns "nothing ran, nothing failed" into
+ * KSFT_SKIP; forked test children count nothing, so it ignores them.
+ */
+static inline void zc_exit_skip_if_all_skipped(void)
+{
+	if (!ksft_get_xskip_cnt() || ksft_get_pass_cnt() ||
+	    ksft_get_fail_cnt() || ksft_get_xfail_cnt() ||
+	    ksft_get_xpass_cnt() || ksft_get_error_cnt())
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	_exit(KSFT_SKIP);
 }
 
 #endif /* TCP_ZEROCOPY_LIB_H */

@@ -34,6 +34,7 @@ FIXTURE(zc_repair) {
 	int fd;
 	int sink;		/* bound, never listening: the fake peer */
 	void *map;
+	bool skip;		/* setup skipped: the body returns */
 };
 
 FIXTURE_VARIANT(zc_repair) {
@@ -68,14 +69,20 @@ FIXTURE_SETUP(zc_repair)
 		       strerror(errno));
 
 	self->fd = zc_socket(variant->family);
-	if (self->fd == -EAFNOSUPPORT)
+	if (self->fd == -EAFNOSUPPORT) {
+		self->skip = true;
 		SKIP(return, "no IPv6 in this kernel");
+	}
 	ASSERT_LE(0, self->fd);
-	if (zc_layout_missing())
+	if (zc_layout_missing()) {
+		self->skip = true;
 		SKIP(return, "%s", zc_layout_missing());
+	}
 	ret = zc_setopt(self->fd, TCP_REPAIR, TCP_REPAIR_ON);
-	if (ret == -EPERM)
+	if (ret == -EPERM) {
+		self->skip = true;
 		SKIP(return, "TCP_REPAIR needs CAP_NET_ADMIN");
+	}
 	ASSERT_EQ(0, ret);
 	ASSERT_EQ(0, zc_setopt(self->fd, TCP_REPAIR_QUEUE, TCP_RECV_QUEUE));
 
@@ -205,7 +212,7 @@ static void zc_run_seq(struct __test_metadata *_metadata, int family,
 
 TEST_F(zc_repair, seq_4096)
 {
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_run_seq(_metadata, variant->family, self->fd, &self->sink,
 		   self->map, 4096);
@@ -213,7 +220,7 @@ TEST_F(zc_repair, seq_4096)
 
 TEST_F(zc_repair, seq_65536)
 {
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_run_seq(_metadata, variant->family, self->fd, &self->sink,
 		   self->map, 65536);
@@ -221,7 +228,7 @@ TEST_F(zc_repair, seq_65536)
 
 TEST_F(zc_repair, seq_huge)
 {
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_run_seq(_metadata, variant->family, self->fd, &self->sink,
 		   self->map, 0x7ffff000);
@@ -230,7 +237,7 @@ TEST_F(zc_repair, seq_huge)
 /* The queued data then crosses 2^32 in sequence space. */
 TEST_F(zc_repair, seq_wrap)
 {
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_run_seq(_metadata, variant->family, self->fd, &self->sink,
 		   self->map, 0xfffff000);
@@ -239,7 +246,7 @@ TEST_F(zc_repair, seq_wrap)
 /* Moving the sequence again: the fix keeps both ends together. */
 TEST_F(zc_repair, seq_set_twice)
 {
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_set_seq(_metadata, self->fd, 4096);
 	zc_expect_empty(_metadata, self->fd, self->map, 4096);
@@ -250,7 +257,7 @@ TEST_F(zc_repair, seq_set_twice)
 /* TCP_QUEUE_SEQ is for CLOSE sockets only. */
 TEST_F(zc_repair, seq_after_connect)
 {
-	if (_metadata->skip)
+	if (self->skip)
 		return;
 	zc_set_seq(_metadata, self->fd, 65536);
 	zc_expect_empty(_metadata, self->fd, self->map, 65536);
@@ -274,5 +281,6 @@ int main(int argc, char **argv)
 	close(fd);
 	if (ret == -EPERM)
 		ksft_exit_skip("TCP_REPAIR needs CAP_NET_ADMIN\n");
+	atexit(zc_exit_skip_if_all_skipped);
 	return test_harness_run(argc, argv);
 }
