@@ -3,21 +3,24 @@
  * zc-seq-sanity: TCP_QUEUE_SEQ moved past queued data, then recv.
  *
  * Bug (CVE-2021-4442): before 8811f4a9836e ("tcp: add sanity tests to
- * TCP_QUEUE_SEQ"), setsockopt(TCP_QUEUE_SEQ) in repair mode on a socket
- * that is not in CLOSE state set err = -EPERM and then went on to write
- * the sequence anyway: for the receive queue, rcv_nxt and copied_seq both
- * jump to the new value while the receive queue still holds skbs below
- * it. The next recv() walks the queue, finds an skb that ends before
+ * TCP_QUEUE_SEQ"), setsockopt(TCP_QUEUE_SEQ) only checked that the socket
+ * is in CLOSE state. A socket that was connected and got reset is in
+ * CLOSE with its received data still queued; setting the receive queue
+ * sequence there moves rcv_nxt and copied_seq past skbs that stay in the
+ * queue. The next recv() walks the queue, finds an skb that ends before
  * copied_seq and is not a FIN, and warns:
  *   WARNING: ... tcp_recvmsg_locked ... "TCP recvmsg seq # bug 2"
- * (syzbot's report). The fix refuses TCP_QUEUE_SEQ outside CLOSE and, in
- * CLOSE, whenever rcv_nxt != copied_seq (data still queued).
+ * (the syzkaller report was a 20-byte repair-mode queue, reset by the
+ * window probe of TCP_REPAIR off). The fix also refuses TCP_QUEUE_SEQ
+ * (EPERM) when rcv_nxt != copied_seq (receive data queued) or the
+ * retransmit queue is not empty (send queue).
  *
- * Steps: a loopback connection; the peer sends 4096 bytes; the receiver
- * (root: CAP_NET_ADMIN) turns repair mode on, selects the receive queue
- * and sets TCP_QUEUE_SEQ to 64 KiB past rcv_nxt. Both kernels answer
- * EPERM; only the buggy one has moved the sequence, which SIOCINQ shows
- * (0 instead of 4096, since rcv_nxt - copied_seq is now 0).
+ * Steps: a loopback connection; the peer sends 4096 bytes and resets the
+ * connection (SO_LINGER 0, close); the receiver, now CLOSE with 4096
+ * bytes queued, turns repair mode on (root: CAP_NET_ADMIN), selects the
+ * receive queue and sets TCP_QUEUE_SEQ to 64 KiB past rcv_nxt. A fixed
+ * kernel refuses (EPERM) and nothing changes; a buggy one accepts, and
+ * SIOCINQ (rcv_nxt - copied_seq) drops from 4096 to 0.
  *
  * Standalone: gcc -O2 -static -o zc-seq-sanity zc-seq-sanity.c
  *
@@ -53,6 +56,8 @@
 #define TCP_REPAIR_OFF_NO_WP_	(-1)
 #define TCP_RECV_QUEUE_		1
 #define SIOCINQ_		0x541b
+#define TCP_INFO_		11
+#define TCP_CLOSE_		7
 
 #define DATA_LEN	4096
 #define SEQ_JUMP	65536u	/* how far past rcv_nxt TCP_QUEUE_SEQ goes */
@@ -141,6 +146,8 @@ static int inq(int fd)
 int main(int argc, char **argv)
 {
 	int crash = 0, tx, rx, i, ret, err, before, after, lowat = DATA_LEN;
+	struct linger lin = { .l_onoff = 1, .l_linger = 0 };
+	unsigned char info[256] = { 0 };	/* struct tcp_info; state first */
 	char buf[DATA_LEN];
 	struct pollfd pfd;
 	uint32_t seq0, seq1, want;
@@ -182,7 +189,23 @@ int main(int argc, char **argv)
 		return 4;
 	}
 
-	/* 2. Repair mode on the connected receiver, receive queue selected. */
+	/* 2. The peer resets: the receiver goes to CLOSE, data still queued. */
+	if (setsockopt(tx, SOL_SOCKET, SO_LINGER, &lin, sizeof(lin)) ||
+	    close(tx)) {
+		cannot("SO_LINGER 0 and close (reset)");
+		return 4;
+	}
+	pfd.events = POLLHUP | POLLERR;
+	len = sizeof(info);
+	if (poll(&pfd, 1, WAIT_MS) != 1 ||
+	    getsockopt(rx, IPPROTO_TCP, TCP_INFO_, info, &len) ||
+	    info[0] != TCP_CLOSE_ || inq(rx) != DATA_LEN) {
+		fprintf(stderr, "zc-seq-sanity: cannot test: after the reset: state %d, %d bytes queued; want CLOSE (7), %d\n",
+			info[0], inq(rx), DATA_LEN);
+		return 4;
+	}
+
+	/* 3. Repair mode on the reset receiver, receive queue selected. */
 	if (set_int(rx, TCP_REPAIR_, TCP_REPAIR_ON_)) {
 		cannot("TCP_REPAIR (needs CAP_NET_ADMIN)");
 		return 4;
@@ -197,11 +220,7 @@ int main(int argc, char **argv)
 		return 4;
 	}
 
-	/*
-	 * 3. The receive queue sequence (rcv_nxt) moved past the queued
-	 * data. The socket is ESTABLISHED, so every kernel says EPERM;
-	 * the question is whether it wrote the value all the same.
-	 */
+	/* 4. The receive queue sequence moved past the queued data. */
 	before = inq(rx);
 	want = seq0 + SEQ_JUMP;
 	ret = set_int(rx, TCP_QUEUE_SEQ_, (int)want);
@@ -209,21 +228,16 @@ int main(int argc, char **argv)
 	after = inq(rx);
 	len = sizeof(seq1);
 	getsockopt(rx, IPPROTO_TCP, TCP_QUEUE_SEQ_, &seq1, &len);
-	printf("ESTABLISHED, %d bytes queued, repair mode: TCP_QUEUE_SEQ %#x -> %#x: %s\n",
+	printf("reset by the peer (CLOSE), %d bytes queued, repair mode: TCP_QUEUE_SEQ %#x -> %#x: %s\n",
 	       before, seq0, want, ret ? strerror(err) : "accepted");
 	printf("after: TCP_QUEUE_SEQ=%#x SIOCINQ=%d (a fixed kernel leaves %#x and %d)\n",
 	       seq1, after, seq0, before);
 
 	if (!crash) {
-		close(rx);	/* repair mode: closes without reading or RST */
-		close(tx);
-		if (seq1 != seq0 || after != before) {
-			printf("zc-seq-sanity: BUG: TCP_QUEUE_SEQ moved the receive sequence of a connected socket past %d queued bytes: this kernel lacks %s; recv() would hit \"TCP recvmsg seq # bug 2\" (not calling it; --crash does, in a VM only)\n",
+		close(rx);	/* repair mode: closes without reading it */
+		if (!ret || seq1 != seq0 || after != before) {
+			printf("zc-seq-sanity: BUG: TCP_QUEUE_SEQ moved the receive sequence past %d queued bytes: this kernel lacks %s; recv() would hit \"TCP recvmsg seq # bug 2\" (not calling it; --crash does, in a VM only)\n",
 			       before, FIX_COMMIT);
-			return 1;
-		}
-		if (!ret) {
-			printf("zc-seq-sanity: unexpected: TCP_QUEUE_SEQ accepted on an ESTABLISHED socket\n");
 			return 1;
 		}
 		printf("zc-seq-sanity: OK: refused and unchanged (kernel has %s)\n",
@@ -232,7 +246,7 @@ int main(int argc, char **argv)
 	}
 
 	/*
-	 * 4. Leave repair mode without a window probe and read: the queued
+	 * 5. Leave repair mode without a window probe and read: the queued
 	 * skb ends before copied_seq. A buggy kernel WARNs here.
 	 */
 	if (set_int(rx, TCP_REPAIR_, TCP_REPAIR_OFF_NO_WP_)) {
@@ -245,7 +259,6 @@ int main(int argc, char **argv)
 	printf("recv returned %d%s%s\n", ret, ret < 0 ? ": " : "",
 	       ret < 0 ? strerror(err) : "");
 	close(rx);
-	close(tx);
 	if (seq1 != seq0 || ret != DATA_LEN) {
 		printf("zc-seq-sanity: BUG: the kernel survived but lacks %s\n",
 		       FIX_COMMIT);
