@@ -22,8 +22,9 @@ check() {
 	esac
 }
 
-echo "1..16"
-for b in zc-syzbot zc-readable zc-connected zc-uring; do
+echo "1..31"
+for b in zc-syzbot zc-readable zc-connected zc-uring zc-seq-sanity zc-map-frag \
+	 zc-cmsg-user; do
 	if [ ! -x "$R/$b" ]; then
 		nok "$b built (run make)"
 		continue
@@ -44,6 +45,13 @@ check "zc-uring --detect IPv4, 3 s of io_uring rounds" "$R/zc-uring" --time 3
 uring_out=$out uring_rc=$rc
 check "zc-uring --detect IPv6, 2 s" "$R/zc-uring" -6 --time 2
 
+# One reproducer per later fix of the path: each must find this kernel
+# fixed (they name the fix when it is missing).
+for b in zc-seq-sanity zc-map-frag zc-cmsg-user; do
+	check "$b --detect IPv4" "$R/$b"
+	check "$b --detect IPv6" "$R/$b" --detect -6
+done
+
 # The IPv4 io_uring run must really have raced: some zerocopy calls
 # while io_uring ops were in flight, and every round set up.
 out=$uring_out rc=$uring_rc
@@ -59,7 +67,8 @@ fi
 
 # Bad arguments: exit 2, one line on stderr.
 for cmd in "zc-syzbot --iters 0" "zc-readable --optlen 8" \
-	   "zc-connected --nope" "zc-uring --time x"; do
+	   "zc-connected --nope" "zc-uring --time x" "zc-seq-sanity -x" \
+	   "zc-map-frag --nope" "zc-cmsg-user 1"; do
 	set -- $cmd
 	b=$1
 	shift
@@ -69,5 +78,16 @@ for cmd in "zc-syzbot --iters 0" "zc-readable --optlen 8" \
 		ok "$cmd: exit 2"
 	else
 		nok "$cmd: exit $rc, want 2"
+	fi
+done
+
+# Every reproducer has its rows in the plans that zcguard run reads: a
+# --crash row on a kernel it must crash and one on a kernel it must not.
+for b in zc-seq-sanity zc-map-frag zc-cmsg-user; do
+	rows=$(grep -c "^run *= *$b --crash" "$TOP/plans/bugs.plan" 2>/dev/null)
+	if [ "${rows:-0}" -ge 2 ]; then
+		ok "$b: $rows --crash rows in plans/bugs.plan"
+	else
+		nok "$b: --crash rows in plans/bugs.plan (found ${rows:-0}, want 2 or more)"
 	fi
 done

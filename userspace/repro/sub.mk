@@ -18,8 +18,5 @@ $(O)/repro/zc-uring: repro/zc-uring.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -static -o $@ $< -luring -lpthread
 
-# The guest-side driver that runs every variant (busybox sh).
-ALL_TARGETS += $(O)/repro/zc-variants.sh
-$(O)/repro/zc-variants.sh: repro/zc-variants.sh
-	@mkdir -p $(dir $@)
-	install -m 755 $< $@
+# The variants of each reproducer and what each must do on which kernel
+# are rows of plans/variants.plan and plans/bugs.plan (zcguard run).
