@@ -13,7 +13,10 @@
  *  skip         frames this kind never blames, on top of generic.c's list
  *  anchor       ZF_ANCHOR: the stack that names %F follows this line
  *  flags        ZR_CORRUPT: header alone means a lost report;
- *               ZR_NOSTACK: the kernel prints no stack for it
+ *               ZR_NOSTACK: the kernel prints no stack for it;
+ *               ZR_WEAK: the line follows other reports (a panic, the
+ *               trap of a BUG()): it titles the log only when no other
+ *               crash line is in it
  *
  * The WARNING sub-kinds are told apart by the reporting file in the
  * header ("WARNING: CPU: 0 PID: 1 at lib/refcount.c:25 ..."); a WARNING
@@ -83,13 +86,13 @@ static const struct zcg_kind_rule rules[] = {
 { "divide_error:", "divide_error: ",
   ZK_OOPS, "divide error in %F", ZF_RIP, NULL, NULL, 0 },
 { "invalid opcode:", "invalid opcode: ",
-  ZK_OOPS, "invalid opcode in %F", ZF_RIP, NULL, NULL, 0 },
+  ZK_OOPS, "invalid opcode in %F", ZF_RIP, NULL, NULL, ZR_WEAK },
 { "int3:", "int3: ",
   ZK_OOPS, "int3 in %F", ZF_RIP, NULL, NULL, 0 },
 { "PANIC: double fault", "PANIC: double fault",
-  ZK_OOPS, "PANIC: double fault in %F", ZF_RIP, NULL, NULL, 0 },
+  ZK_OOPS, "PANIC: double fault in %F", ZF_RIP, NULL, NULL, ZR_WEAK },
 { "Internal error:", "Internal error:",
-  ZK_OOPS, "Internal error in %F", ZF_RIP, NULL, NULL, 0 },
+  ZK_OOPS, "Internal error in %F", ZF_RIP, NULL, NULL, ZR_WEAK },
 { "Unhandled fault:", "Unhandled fault:",
   ZK_OOPS, "Unhandled fault in %F", ZF_RIP, NULL, NULL, 0 },
 { "Alignment trap:", "Alignment trap:",
@@ -254,23 +257,23 @@ static const struct zcg_kind_rule rules[] = {
 /* ---- panics: the specific ones, follow-ups (corrupted), the rest --- */
 /* 4.x+ name the function; very old kernels print only its address */
 { "Kernel panic", "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ",
-  ZK_PANIC, "kernel panic: stack is corrupted in %F", ZF_HEADER_TRACE, "stack_chk", NULL, 0 },
+  ZK_PANIC, "kernel panic: stack is corrupted in %F", ZF_HEADER_TRACE, "stack_chk", NULL, ZR_WEAK },
 { "Kernel panic", "Kernel panic - not syncing: corrupted stack end",
-  ZK_PANIC, "kernel panic: corrupted stack end in %F", ZF_STALL, "schedule|retint_kernel", NULL, 0 },
+  ZK_PANIC, "kernel panic: corrupted stack end in %F", ZF_STALL, "schedule|retint_kernel", NULL, ZR_WEAK },
 { "Kernel panic", "Kernel panic - not syncing: kernel stack overflow",
-  ZK_PANIC, "kernel stack overflow in %F", ZF_STALL, "bad_stack", NULL, 0 },
+  ZK_PANIC, "kernel stack overflow in %F", ZF_STALL, "bad_stack", NULL, ZR_WEAK },
 { "Kernel panic", "Kernel panic - not syncing: Attempted to kill init!",
-  ZK_PANIC, "kernel panic: Attempted to kill init!", ZF_NONE, NULL, NULL, 0 },
+  ZK_PANIC, "kernel panic: Attempted to kill init!", ZF_NONE, NULL, NULL, ZR_WEAK },
 { "Kernel panic", "Kernel panic - not syncing: Couldn't open N_TTY ldisc",
-  ZK_PANIC, "kernel panic: Couldn't open N_TTY ldisc", ZF_NONE, NULL, NULL, 0 },
+  ZK_PANIC, "kernel panic: Couldn't open N_TTY ldisc", ZF_NONE, NULL, NULL, ZR_WEAK },
 { "Kernel panic", "Kernel panic - not syncing: (Fatal exception|panic_on_warn set|hung_task: blocked tasks)",
-  ZK_PANIC, "kernel panic: %1", ZF_NONE, NULL, NULL, ZR_CORRUPT },
+  ZK_PANIC, "kernel panic: %1", ZF_NONE, NULL, NULL, ZR_CORRUPT | ZR_WEAK },
 { "Kernel panic", "Kernel panic - not syncing: (.*)",
-  ZK_PANIC, "kernel panic: %1", ZF_NONE, NULL, NULL, 0 },
+  ZK_PANIC, "kernel panic: %1", ZF_NONE, NULL, NULL, ZR_WEAK },
 
 /* ---- messages without a stack -------------------------------------- */
 { "unregister_netdevice: waiting for", "unregister_netdevice: waiting for .* to become free",
-  ZK_OTHER, "unregister_netdevice: waiting for DEV to become free", ZF_NONE, NULL, NULL, ZR_NOSTACK },
+  ZK_OTHER, "unregister_netdevice: waiting for DEV to become free", ZF_NONE, NULL, NULL, ZR_NOSTACK | ZR_WEAK },
 { "VFS: Close: file count is 0", "VFS: Close: file count is 0",
   ZK_OTHER, "VFS: Close: file count is zero (use-after-free)", ZF_NONE, NULL, NULL, ZR_NOSTACK },
 { "VFS: Busy inodes after unmount", "VFS: Busy inodes after unmount",
