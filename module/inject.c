@@ -12,6 +12,9 @@
  * such fd -EBADF; not a socket -ENOTSOCK; data queued -EBUSY; more than
  * 16 MiB of desync in total -ERANGE; no CAP_NET_ADMIN -EPERM. A failed
  * write changes nothing. Reading shows how many writes were applied.
+ *
+ * Built into zcguard_inject.ko (inject_main.c, which loads only with
+ * inject=1) and, as test_inject.c, into zcguard_test.ko.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -32,7 +35,7 @@
 #include "compat.h"
 #include "zcguard.h"
 
-#define ZCG_INJECT_TOTAL	(16U << 20)
+#define ZCG_INJECT_TOTAL	SZ_16M
 
 static bool inject;
 module_param(inject, bool, 0444);

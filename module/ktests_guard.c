@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The guard seen from inside: its kprobe is in place, clean calls are
- * counted without a violation, and (only when the injector is enabled)
- * a desynced socket is caught and its call neutralized.
+ * The test module's copy of the guard seen from inside: its kprobe is in
+ * place, and once armed (guard=warn|block; never otherwise) clean calls
+ * are counted without a violation and (only when the injector is enabled
+ * too) a desynced socket is caught and its call neutralized.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -37,7 +38,7 @@ enum zcg_verdict zcg_t_guard_counts_clean(struct zcg_ctx *ctx)
 	if (zcg_guard_probe_err())
 		return zcg_skip(ctx, "no guard probe");
 	if (zcg_guard_get_mode() == ZCG_GUARD_OFF)
-		return zcg_skip(ctx, "guard is off");
+		return zcg_skip(ctx, "guard unarmed (load with guard=warn)");
 	err = zcg_pair_open(ctx->net, &p);
 	if (err)
 		return zcg_fail(ctx, "loopback pair: %d", err);
@@ -68,6 +69,8 @@ enum zcg_verdict zcg_t_guard_blocks_desync(struct zcg_ctx *ctx)
 		return zcg_skip(ctx, "injector disabled (load with inject=1)");
 	if (zcg_guard_probe_err())
 		return zcg_skip(ctx, "no guard probe");
+	if (zcg_guard_get_mode() == ZCG_GUARD_OFF)
+		return zcg_skip(ctx, "guard unarmed (load with guard=block)");
 
 	err = zcg_sock_new(ctx->net, &sock);
 	if (err)
@@ -82,7 +85,10 @@ enum zcg_verdict zcg_t_guard_blocks_desync(struct zcg_ctx *ctx)
 		return zcg_fail(ctx, "inject: %d", err);
 	}
 
-	/* debugfs does not exist yet: nobody else can change the mode */
+	/*
+	 * Under the KTAP runner debugfs does not exist yet, so nobody else
+	 * can change the mode; under KUnit only root could, meanwhile.
+	 */
 	mode = zcg_guard_get_mode();
 	zcg_guard_set_mode(ZCG_GUARD_BLOCK);
 	zcg_guard_stats(&a);

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * zcguard: what the module's files offer each other. Each file does one
- * job: main.c (init/exit, debugfs dir), ktap.c (KTAP output), ksock.c
- * (kernel sockets and user buffers), ktests*.c (the tests), guard.c (the
- * kprobe), inject.c (the test-only injector).
+ * zcguard: what the modules' files offer each other. Each file does one
+ * job: guard_main.c, test_main.c, inject_main.c (one module each: init,
+ * exit, debugfs dir), guard.c (the kprobe), inject.c (the test-only
+ * injector), kcases.c (the list of cases), ktests.c and kunit.c (its two
+ * runners), ktap.c (KTAP output), ksock.c (kernel sockets and user
+ * buffers), ktests_*.c (the cases).
  */
 #ifndef ZCGUARD_H
 #define ZCGUARD_H
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/sizes.h>
 
 struct dentry;
 struct file;
@@ -24,7 +27,7 @@ void zcg_ktap_exit(void);
 void zcg_ktap_debugfs(struct dentry *dir);
 __printf(1, 2) void zcg_ktap_line(const char *fmt, ...);
 
-/* ktests.c: runs every test at load */
+/* ktests.c: the KTAP runner, every case at load */
 void zcg_ktests_run(void);
 
 /* One test's verdict; reason explains a failure or a skip. */
@@ -41,10 +44,23 @@ struct zcg_ctx {
 /* the whole struct tcp_zerocopy_receive, as an int optlen */
 #define ZC_SIZE			((int)sizeof(struct tcp_zerocopy_receive))
 
-__printf(2, 3) enum zcg_verdict zcg_fail(struct zcg_ctx *ctx,
-					  const char *fmt, ...);
-__printf(2, 3) enum zcg_verdict zcg_skip(struct zcg_ctx *ctx,
-					  const char *fmt, ...);
+/* kcases.c: the one list of cases, for both runners */
+struct zcg_case {
+	const char *name;
+	enum zcg_verdict (*fn)(struct zcg_ctx *ctx);
+	bool needs_lo;		/* needs loopback up in the netns */
+};
+
+extern const struct zcg_case zcg_cases[];
+extern const unsigned int zcg_ncases;
+
+/* Checks what the case needs (user mm, netns, lo), then runs it. */
+enum zcg_verdict zcg_case_run(const struct zcg_case *c, struct zcg_ctx *ctx);
+
+__printf(2, 3)
+enum zcg_verdict zcg_fail(struct zcg_ctx *ctx, const char *fmt, ...);
+__printf(2, 3)
+enum zcg_verdict zcg_skip(struct zcg_ctx *ctx, const char *fmt, ...);
 
 /* the tests, one function each, grouped by file */
 enum zcg_verdict zcg_t_optlen_short(struct zcg_ctx *ctx);
@@ -117,7 +133,7 @@ void zcg_guard_stats(struct zcg_guard_stats *st);
 void zcg_guard_reset_stats(void);
 
 /* inject.c: test-only rcv_nxt desync */
-#define ZCG_INJECT_MAX		(1U << 20)
+#define ZCG_INJECT_MAX		SZ_1M
 
 int zcg_inject_init(void);
 void zcg_inject_debugfs(struct dentry *dir);

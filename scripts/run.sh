@@ -175,16 +175,19 @@ if make -s -C "$TOP/selftests/net" KSFT_DIR="$BUILD/ksft/tools/testing/selftests
 	nksft=$(echo $ksft_names | wc -w)
 fi
 
-# Module: zcguard.ko (make module) with the module area's static guest
-# programs: zcg-modload loads it, zcg-ktap checks the KTAP it printed,
-# zcg-inject drives the test-only injector against the guard.
-module=$TOP/module/zcguard.ko
+# Module: the modules for Debian 6.1 (make module: build/module-6.1) with
+# the module area's static guest programs: zcg-modload loads them, zcg-ktap
+# checks the KTAP zcguard_test.ko printed, zcg-inject drives the test-only
+# injector (zcguard_inject.ko) against the guard module (zcguard.ko).
+moddir=$BUILD/module-6.1
 mod_ok=1
 for p in zcg-modload zcg-ktap zcg-inject; do
 	[ -x "$BUILD/guest/$p" ] || mod_ok=0
 done
-[ -f "$module" ] || mod_ok=0
-mod_files="--file $module:/zcguard.ko --file $BUILD/guest/zcg-modload --file $BUILD/guest/zcg-ktap --file $BUILD/guest/zcg-inject"
+for m in zcguard zcguard_test zcguard_inject; do
+	[ -f "$moddir/$m.ko" ] || mod_ok=0
+done
+mod_files="--file $moddir/zcguard.ko:/zcguard.ko --file $moddir/zcguard_test.ko:/zcguard_test.ko --file $moddir/zcguard_inject.ko:/zcguard_inject.ko --file $BUILD/guest/zcg-modload --file $BUILD/guest/zcg-ktap --file $BUILD/guest/zcg-inject"
 
 # --- the runs ------------------------------------------------------------
 for k in "$deb61" "$deb612"; do
@@ -194,16 +197,16 @@ for k in "$deb61" "$deb612"; do
 	if [ "$k" = "$deb61" ]; then
 		if [ "$mod_ok" = 1 ]; then
 			# shellcheck disable=SC2086
-			vmrow "$label" "$k" "module zcguard.ko: KTAP tests at load" ok \
-				$mod_files -- sh -c 'zcg-modload -n /zcguard.ko && zcg-ktap'
+			vmrow "$label" "$k" "module zcguard_test.ko: KTAP tests at load" ok \
+				$mod_files -- sh -c 'zcg-modload -n /zcguard_test.ko && zcg-ktap'
 			# shellcheck disable=SC2086
-			vmrow "$label" "$k" "module: injected desync, guard blocks the call" ok \
-				$mod_files -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-inject block'
+			vmrow "$label" "$k" "module zcguard.ko: injected desync, guard blocks the call" ok \
+				$mod_files -- sh -c 'zcg-modload /zcguard.ko guard=block && zcg-modload /zcguard_inject.ko inject=1 && zcg-inject block'
 			# shellcheck disable=SC2086
-			vmrow "$label" "$k" "module: injected desync, guard off" crashzc \
-				$mod_files -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=off && zcg-inject off'
+			vmrow "$label" "$k" "module zcguard.ko: injected desync, guard off" crashzc \
+				$mod_files -- sh -c 'zcg-modload /zcguard.ko guard=off && zcg-modload /zcguard_inject.ko inject=1 && zcg-inject off'
 		else
-			row "$label" "module zcguard.ko" "not built (make module; make for build/guest/zcg-*)"
+			row "$label" "modules" "not built (make module; make for build/guest/zcg-*)"
 		fi
 	fi
 	if [ -n "$ksft_names" ]; then

@@ -1,9 +1,12 @@
 #!/bin/sh
-# zcguard.ko in VMs (zcguard vm, TCG): the KTAP tests at load on Debian's
-# 6.1 and 6.12 kernels, the injector with the guard blocking (the call
-# returns, one violation; then the module unloads), the injector with the guard off (the VM must
-# crash in tcp_zerocopy_receive), 2,000 writes to each debugfs file.
-# ZCG_MODULE_LONG=1 adds 100 load/unload cycles under a zerocopy loop.
+# The modules in VMs (zcguard vm, TCG), on Debian's 6.1 and 6.12 kernels:
+# zcguard_test.ko alone prints its KTAP at load with its guard unarmed;
+# asked (guard=block inject=1) all 17 cases pass; zcguard.ko alone with
+# guard=block blocks the desync zcguard_inject.ko injects (the call
+# returns, one violation; then both unload); with guard=off the VM must
+# crash in tcp_zerocopy_receive; 2,000 hostile writes to each debugfs file
+# of the three modules. ZCG_MODULE_LONG=1 adds 100 load/unload cycles of
+# the guard module under a zerocopy loop.
 . "$(dirname "$0")/module/lib.sh"
 
 Z=$BUILD/zcguard
@@ -26,7 +29,7 @@ fi
 
 KO61=$BUILD/module-6.1
 if ! ensure_ko "$KDIR61" "$KO61"; then
-	for i in 1 2 3 4 5 6 7; do nok "module VM check $i: zcguard.ko does not build"; done
+	for i in 1 2 3 4 5 6 7; do nok "module VM check $i: the modules do not build"; done
 	exit 1
 fi
 
@@ -39,6 +42,8 @@ vm() {
 	verdict=$("$Z" vm --kernel "$kernel" --timeout 240 \
 		--keep-logs "$LOGS/$name" \
 		--file "$ko/zcguard.ko:/zcguard.ko" \
+		--file "$ko/zcguard_test.ko:/zcguard_test.ko" \
+		--file "$ko/zcguard_inject.ko:/zcguard_inject.ko" \
 		--file "$G/zcg-modload" --file "$G/zcg-ktap" \
 		--file "$G/zcg-inject" --file "$G/zcg-fuzz" \
 		--file "$G/zcg-cycles" "$@" 2>&1 | tee "$LOGS/$name.log" | grep '^all runs:')
@@ -52,37 +57,41 @@ out() {
 mkdir -p "$LOGS"
 K61=$KERNEL61
 
-vm ktap61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko && zcg-ktap -m 16'
+# The test module alone: 15 cases pass, the two guard cases skip
+# (unarmed, no injector), its guard reads "off", no other module loaded.
+vm ktap61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard_test.ko && zcg-ktap -m 15 && grep -qx off /sys/kernel/debug/zcguard_test/guard_mode && ! grep -q "^zcguard " /proc/modules'
 summary=$(out ktap61 '^# zcg-ktap:')
 case $verdict in
-"all runs: OK") ok "6.1 KTAP at load, own netns: $verdict; ${summary#\# }" ;;
-*) nok "6.1 KTAP at load: ${verdict:-no verdict}; ${summary#\# }" ;;
+"all runs: OK") ok "6.1 zcguard_test.ko alone, KTAP at load, guard unarmed: $verdict; ${summary#\# }" ;;
+*) nok "6.1 zcguard_test.ko alone: ${verdict:-no verdict}; ${summary#\# }" ;;
 esac
 
-# block NAME LABEL KERNEL KO: KTAP with the injector, the guard blocking
-# the injected call (one violation, one block), then unload.
+# block NAME LABEL KERNEL KO: the test module asked to arm its guard and
+# inject (all 17 pass), unloaded; then the guard module alone with
+# guard=block and the injector: the injected call is blocked (one
+# violation, one block); both unload.
 block() {
-	vm "$1" "$3" "$4" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=block && zcg-ktap -m 17 && zcg-inject block && rmmod zcguard'
-	summary=$(out "$1" '^# zcg-ktap:')
+	vm "$1" "$3" "$4" -- sh -c 'zcg-modload -n -u /zcguard_test.ko inject=1 guard=block && zcg-modload /zcguard.ko guard=block && zcg-modload /zcguard_inject.ko inject=1 && zcg-inject block && rmmod zcguard_inject && rmmod zcguard'
+	summary=$(grep -h -m 1 '^# zcguard: pass' "$LOGS/$1"/run-*.console 2>/dev/null)
 	g=$(out "$1" '^ok 4 guard:')
-	case "$verdict|$g" in
-	"all runs: OK|"*"violations 1 blocked 1"*) ok "$2: $verdict; ${summary#\# }; ${g#ok 4 }" ;;
-	*) nok "$2: ${verdict:-no verdict}; ${summary#\# }; ${g:-no guard line}" ;;
+	case "$verdict|$summary|$g" in
+	"all runs: OK|"*"pass:17 fail:0"*"|"*"violations 1 blocked 1"*) ok "$2: $verdict; test module ${summary#*\# }; guard alone ${g#ok 4 }" ;;
+	*) nok "$2: ${verdict:-no verdict}; ${summary:-no KTAP totals}; ${g:-no guard line}" ;;
 	esac
 }
 
 block block61 "6.1 inject + guard block" "$K61" "$KO61"
 
-vm crash61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 guard=off && zcg-inject off'
+vm crash61 "$K61" "$KO61" -- sh -c 'zcg-modload /zcguard.ko guard=off && zcg-modload /zcguard_inject.ko inject=1 && zcg-inject off'
 case $verdict in
 "all runs: crashed:"*tcp_zerocopy_receive*) ok "6.1 inject + guard off: $verdict" ;;
 *) nok "6.1 inject + guard off: ${verdict:-no verdict} (want a crash in tcp_zerocopy_receive)" ;;
 esac
 
-vm fuzz61 "$K61" "$KO61" -- sh -c 'zcg-modload -n /zcguard.ko inject=1 && zcg-fuzz -n 2000'
+vm fuzz61 "$K61" "$KO61" -- sh -c 'zcg-modload /zcguard.ko && zcg-modload -n /zcguard_test.ko inject=1 && zcg-modload /zcguard_inject.ko inject=1 && zcg-fuzz -n 2000'
 f=$(grep -hc '^ok ' "$LOGS/fuzz61"/run-*.output 2>/dev/null)
 case $verdict in
-"all runs: OK") ok "6.1 2000 writes to each debugfs file: $verdict ($f checks ok)" ;;
+"all runs: OK") ok "6.1 2000 hostile writes to each debugfs file of the three modules: $verdict ($f checks ok)" ;;
 *) nok "6.1 debugfs fuzz: ${verdict:-no verdict}"; grep -h '^not ok\|^# ' "$LOGS/fuzz61"/run-*.output | sed 's/^/# /' ;;
 esac
 
@@ -91,7 +100,7 @@ if [ -z "$KDIR612" ] || [ -z "$KERNEL612" ]; then
 else
 	KO612=$BUILD/module-6.12
 	if ! ensure_ko "$KDIR612" "$KO612"; then
-		nok "6.12: zcguard.ko does not build"
+		nok "6.12: the modules do not build"
 	else
 		block k612 "6.12 KTAP + inject/block" "$KERNEL612" "$KO612"
 	fi

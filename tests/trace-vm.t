@@ -31,14 +31,16 @@ else
 	sed 's/^/#   /' "$tmp/st.log" | tail -n 5
 fi
 
-# inject_files KO KERNEL: the --file arguments for the module's injector,
-# only with a module built for that kernel.
+# inject_files KO KERNEL: the --file arguments for the guard module KO and
+# the injector module next to it, only with modules built for that kernel.
 inject_files() {
 	release=${2#/boot/vmlinuz-}
-	if [ -e "$1" ] && [ -x "$G/zcg-inject" ] &&
+	if [ -e "$1" ] && [ -e "$(dirname "$1")/zcguard_inject.ko" ] &&
+	   [ -x "$G/zcg-inject" ] &&
 	   [ "$(modinfo -F vermagic "$1" 2>/dev/null | cut -d' ' -f1)" = "$release" ]; then
 		cp "$1" "$tmp/zcguard-$release.ko"
-		echo "--file $tmp/zcguard-$release.ko:/bin/zcguard.ko --file $G/zcg-inject"
+		cp "$(dirname "$1")/zcguard_inject.ko" "$tmp/zcguard_inject-$release.ko"
+		echo "--file $tmp/zcguard-$release.ko:/bin/zcguard.ko --file $tmp/zcguard_inject-$release.ko:/bin/zcguard_inject.ko --file $G/zcg-inject"
 	else
 		echo "# $1 for $release or zcg-inject missing: no injector checks (make module)" >&2
 	fi

@@ -1,5 +1,7 @@
 # Shared by tests/module-*.t (sourced): TAP helpers (tests/lib/tap.sh),
-# prerequisites and building zcguard.ko for one kernel into its own directory.
+# prerequisites and building the modules (zcguard.ko, the guard;
+# zcguard_test.ko, the tests; zcguard_inject.ko, the test-only injector)
+# for one kernel into build/module-V, as `make modules-V` does.
 . "$(dirname "$0")/lib/tap.sh"
 
 KDIR61=$(ls -d /lib/modules/6.1.*-cloud-amd64/build 2>/dev/null | sort -V | tail -n 1)
@@ -7,20 +9,27 @@ KDIR612=$(ls -d /lib/modules/6.12.*-cloud-amd64/build 2>/dev/null | sort -V | ta
 KERNEL61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
 KERNEL612=$(ls /boot/vmlinuz-6.12.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
 
-# build_ko KDIR OUTDIR: copies module/'s tracked sources to OUTDIR and
-# builds there with W=1 (so 6.1 and 6.12 builds do not clobber each other
-# or the tree); the compiler's output is left in OUTDIR/build.log.
+MODULES="zcguard zcguard_test zcguard_inject"
+
+# build_ko KDIR OUTDIR: a fresh W=1 build of the modules against KDIR
+# with `make modules-V` (OUTDIR is build/module-V); the compiler's output
+# is left in OUTDIR/build.log.
 build_ko() {
+	v=${2##*/module-}
 	rm -rf "$2" && mkdir -p "$2" &&
-	cp "$TOP"/module/Kbuild "$TOP"/module/*.[ch] "$2"/ &&
-	rm -f "$2"/*.mod.c &&
-	make -C "$1" M="$2" W=1 modules >"$2/build.log" 2>&1
+	make -C "$TOP" "modules-$v" "KDIR_$v=$1" >"$2.log" 2>&1
+	rc=$?
+	mv "$2.log" "$2/build.log" 2>/dev/null
+	return $rc
 }
 
-# stale OUTDIR: OUTDIR is missing its .ko or older than a source file.
+# stale OUTDIR: OUTDIR is missing a .ko or one is older than a source.
 stale() {
-	[ ! -e "$1/zcguard.ko" ] ||
-	[ -n "$(find "$TOP/module" -newer "$1/zcguard.ko" \( -name '*.[ch]' -o -name Kbuild \) ! -name '*.mod.c')" ]
+	for m in $MODULES; do
+		[ -e "$1/$m.ko" ] || return 0
+		[ -z "$(find "$TOP/module" -newer "$1/$m.ko" \( -name '*.[ch]' -o -name Kbuild \) ! -name '*.mod.c')" ] || return 0
+	done
+	return 1
 }
 
 # ensure_ko KDIR OUTDIR: a current zcguard.ko in OUTDIR, built if stale.

@@ -10,7 +10,8 @@
 #    call returned, nothing dropped, no violation; and with -e (entry
 #    only), every call counted at entry;
 #  - tcp_zerocopy_bpf_cgroup (the cgroup getsockopt selftest), if given;
-#  - if zcguard.ko and zcg-inject are given: zcguard.ko inject=1, guard in
+#  - if zcguard.ko, zcguard_inject.ko and zcg-inject are given: the guard
+#    module and the injector (inject=1), guard in
 #    block mode, per mode, as is, with -q and with -e (entry only): the
 #    tracer flags the injected socket's call at entry (inq 65536,
 #    queued 0), the guard blocks it, both count one.
@@ -76,9 +77,10 @@ if [ -x /bin/tcp_zerocopy_bpf_cgroup ]; then
 	esac
 fi
 
-if [ -e /bin/zcguard.ko ] && [ -x /bin/zcg-inject ]; then
-	if ! insmod /bin/zcguard.ko inject=1; then
-		not_ok "insmod zcguard.ko inject=1"
+if [ -e /bin/zcguard.ko ] && [ -e /bin/zcguard_inject.ko ] &&
+   [ -x /bin/zcg-inject ]; then
+	if ! insmod /bin/zcguard.ko || ! insmod /bin/zcguard_inject.ko inject=1; then
+		not_ok "insmod zcguard.ko, zcguard_inject.ko inject=1"
 		echo "1..$n"
 		exit 1
 	fi

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * zcg-cycles: N load/unload cycles of zcguard.ko with the guard armed
+ * zcg-cycles: N load/unload cycles of a guard module (zcguard.ko) armed
  * while a zerocopy receive loop runs, then checks that the kernel's
  * memory is back where it was.
  *
@@ -140,8 +140,12 @@ static int loop_stop(pid_t pid)
 /* One cycle: 0, or -1 with a message. *calls gets the guard's count. */
 static int cycle(const char *ko, const char *params, struct zcg_gstats *st)
 {
+	char name[64], dir[128];
 	long deadline;
 	int err, tries;
+
+	g_modname(ko, name, sizeof(name));
+	g_path(dir, sizeof(dir), ZCG_DEBUGFS, name);
 
 	err = g_load(ko, params);
 	if (err) {
@@ -150,14 +154,14 @@ static int cycle(const char *ko, const char *params, struct zcg_gstats *st)
 	}
 	deadline = now_ms() + 5000;
 	do {
-		if (g_stats(st))
+		if (g_stats(dir, st))
 			break;
 		if (st->calls > 0)
 			break;
 		pause_ms(5);
 	} while (now_ms() < deadline);
 	for (tries = 0; tries < 100; tries++) {
-		err = g_unload();
+		err = g_unload(name);
 		if (err != -EAGAIN && err != -EBUSY)
 			break;
 		pause_ms(10);

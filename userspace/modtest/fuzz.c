@@ -3,13 +3,15 @@
  * zcg-fuzz: random and malformed writes to every zcguard debugfs file,
  * each checked against the documented behaviour, plus the permissions.
  *
- *   zcg-fuzz [-n WRITES] [-s SEED]     (default 2000 per file, seed 1)
+ *   zcg-fuzz [-n WRITES] [-s SEED] [DIR...]
+ *     default 2000 writes per file, seed 1, and every loaded module's
+ *     directory (zcguard, zcguard_test, zcguard_inject in debugfs)
  *
  * ktap, guard_stats: read-only, every write fails with EINVAL and the
  *   content does not change.
  * guard_mode: exactly "off", "warn" or "block" (+ one optional newline)
  *   at offset 0 is applied; anything else fails with EINVAL and the mode
- *   read back is unchanged.
+ *   read back is unchanged. The mode found is restored at the end.
  * inject (when loaded with inject=1): "FD BYTES[\n]" at offset 0; the
  *   expected result is computed from what FD really is in this process
  *   (EBADF, ENOTSOCK, EINVAL for non-TCP or listening, ERANGE past 16 MiB
@@ -156,18 +158,19 @@ static int mode_expect(const char *buf, size_t len, long off)
 	return -1;
 }
 
-static void fuzz_mode(int n)
+static void fuzz_mode(const char *path, int n)
 {
 	static const char * const names[] = { "off", "warn", "block" };
-	int i, bad = 0, applied = 0, err, want, cur;
+	int i, bad = 0, applied = 0, err, want, cur, orig;
 	char buf[64], back[16];
 	long off;
 	size_t len;
 
-	g_read(ZCG_F_MODE, back, sizeof(back));
+	g_read(path, back, sizeof(back));
 	for (cur = 0; cur < 3; cur++)
 		if (!strncmp(back, names[cur], strlen(names[cur])))
 			break;
+	orig = cur;
 	for (i = 0; i < n; i++) {
 		const char *v = names[rndn(3)];
 
@@ -177,23 +180,24 @@ static void fuzz_mode(int n)
 			len = gen_noise(buf, sizeof(buf) - 8, v);
 		off = rndn(10) ? 0 : 1 + rndn(8);
 		want = mode_expect(buf, len, off);
-		err = g_write(ZCG_F_MODE, buf, len, off);
+		err = g_write(path, buf, len, off);
 		if (want >= 0) {
 			applied++;
 			cur = want;
 		}
-		g_read(ZCG_F_MODE, back, sizeof(back));
+		g_read(path, back, sizeof(back));
 		if ((want >= 0 ? err != 0 : err != -EINVAL) ||
 		    strncmp(back, names[cur], strlen(names[cur]))) {
 			if (!bad)
-				printf("# guard_mode: write %d (%zu bytes at %ld) got %d, mode %s, want %s\n",
-				       i, len, off, err, back, names[cur]);
+				printf("# %s: write %d (%zu bytes at %ld) got %d, mode %s, want %s\n",
+				       path, i, len, off, err, back, names[cur]);
 			bad++;
 		}
 	}
-	g_ok(!bad, "guard_mode: %d writes, %d applied, %d rejected with EINVAL, %d wrong",
-	     n, applied, n - applied - bad, bad);
-	g_write(ZCG_F_MODE, "warn", 4, 0);
+	g_ok(!bad, "%s: %d writes, %d applied, %d rejected with EINVAL, %d wrong",
+	     path, n, applied, n - applied - bad, bad);
+	if (orig < 3)
+		g_write(path, names[orig], strlen(names[orig]), 0);
 }
 
 struct fds {
@@ -272,7 +276,7 @@ static size_t gen_inject(char *buf, size_t size, const struct fds *f)
 	}
 }
 
-static void fuzz_inject(int n)
+static void fuzz_inject(const char *path, int n)
 {
 	unsigned long total = 0, bytes;
 	int i, bad = 0, applied = 0, err, want, inq, p[2];
@@ -296,7 +300,7 @@ static void fuzz_inject(int n)
 	f.pipe_w = p[1];
 	f.null = open("/dev/null", O_RDWR);
 	/* the debugfs file itself: its fd is a candidate too (ENOTSOCK) */
-	f.file = open(ZCG_F_INJECT, O_WRONLY);
+	f.file = open(path, O_WRONLY);
 	for (i = 0; i < n; i++) {
 		len = gen_inject(buf, sizeof(buf) - 8, &f);
 		off = rndn(20) ? 0 : 1 + rndn(8);
@@ -321,14 +325,14 @@ static void fuzz_inject(int n)
 		ioctl(f.tcp, SIOCINQ, &inq);
 		if (err != want || inq != (int)total) {
 			if (bad < 3)
-				printf("# inject: write %d \"%.*s\" at %ld: got %d want %d, SIOCINQ %d want %lu\n",
-				       i, (int)len, buf, off, err, want, inq,
+				printf("# %s: write %d \"%.*s\" at %ld: got %d want %d, SIOCINQ %d want %lu\n",
+				       path, i, (int)len, buf, off, err, want, inq,
 				       total);
 			bad++;
 		}
 	}
-	g_ok(!bad, "inject: %d writes, %d applied (SIOCINQ %lu), rejected as documented: %d EINVAL %d EBADF %d ENOTSOCK %d ERANGE, %d wrong",
-	     n, applied, total, einval, ebadf, enotsock, erange, bad);
+	g_ok(!bad, "%s: %d writes, %d applied (SIOCINQ %lu), rejected as documented: %d EINVAL %d EBADF %d ENOTSOCK %d ERANGE, %d wrong",
+	     path, n, applied, total, einval, ebadf, enotsock, erange, bad);
 	close(f.tcp);
 	close(f.udp);
 	close(f.lsn);
@@ -338,10 +342,68 @@ static void fuzz_inject(int n)
 	close(f.file);
 }
 
+/* The files a module may offer, with their modes; absent ones are skipped. */
+static const struct {
+	const char *name;
+	mode_t mode;
+} files[] = {
+	{ "ktap", 0400 },
+	{ ZCG_MODE, 0600 },
+	{ ZCG_STATS, 0400 },
+	{ ZCG_INJECT, 0600 },
+};
+
+#define NFILES	(sizeof(files) / sizeof(files[0]))
+
+/* Checks the files of one module's directory. */
+static void fuzz_dir(const char *dir, int n)
+{
+	char path[NFILES][256];
+	struct stat st;
+	int denied = 1;
+	size_t i;
+
+	for (i = 0; i < NFILES; i++) {
+		g_path(path[i], sizeof(path[i]), dir, files[i].name);
+		if (stat(path[i], &st)) {
+			path[i][0] = '\0';
+			continue;
+		}
+		check_mode(&st, files[i].mode, path[i]);
+		denied &= nonroot_denied(path[i]);
+	}
+	g_ok(denied, "uid 65534 cannot open any file in %s", dir);
+	for (i = 0; i < NFILES; i++) {
+		if (!path[i][0])
+			continue;
+		if (!strcmp(files[i].name, ZCG_MODE))
+			fuzz_mode(path[i], n);
+		else if (!strcmp(files[i].name, ZCG_INJECT))
+			fuzz_inject(path[i], n);
+		else
+			fuzz_readonly(path[i], n);
+	}
+}
+
+/* Two lines per file present (mode, fuzz), one per directory. */
+static int plan_dir(const char *dir)
+{
+	char path[256];
+	int tests = 1;
+	size_t i;
+
+	for (i = 0; i < NFILES; i++)
+		if (g_exists(g_path(path, sizeof(path), dir, files[i].name)))
+			tests += 2;
+	return tests;
+}
+
 int main(int argc, char **argv)
 {
-	struct stat st_ktap, st_mode, st_stats, st_inj;
-	int n = 2000, opt, has_inject;
+	static const char * const all[] = { ZCG_D_GUARD, ZCG_D_TEST,
+					     ZCG_D_INJECT };
+	const char *dirs[8];
+	int n = 2000, opt, ndirs = 0, tests = 0, i;
 
 	while ((opt = getopt(argc, argv, "n:s:h")) != -1) {
 		if (opt == 'n') {
@@ -349,30 +411,23 @@ int main(int argc, char **argv)
 		} else if (opt == 's') {
 			rng_state = strtoull(optarg, NULL, 0) | 1;
 		} else {
-			fprintf(stderr, "usage: zcg-fuzz [-n WRITES] [-s SEED]\n");
+			fprintf(stderr, "usage: zcg-fuzz [-n WRITES] [-s SEED] [DIR...]\n");
 			return 2;
 		}
 	}
-	if (stat(ZCG_F_KTAP, &st_ktap) || stat(ZCG_F_MODE, &st_mode) ||
-	    stat(ZCG_F_STATS, &st_stats)) {
-		perror("zcg-fuzz: " ZCG_DEBUGFS);
+	for (i = optind; i < argc && ndirs < 8; i++)
+		dirs[ndirs++] = argv[i];
+	for (i = 0; optind == argc && i < 3; i++)
+		if (g_exists(all[i]))
+			dirs[ndirs++] = all[i];
+	if (!ndirs) {
+		fprintf(stderr, "zcg-fuzz: no zcguard module's directory in " ZCG_DEBUGFS "\n");
 		return 1;
 	}
-	has_inject = !stat(ZCG_F_INJECT, &st_inj);
-	g_plan(has_inject ? 9 : 7);
-	check_mode(&st_ktap, 0400, "ktap");
-	check_mode(&st_mode, 0600, "guard_mode");
-	check_mode(&st_stats, 0400, "guard_stats");
-	if (has_inject)
-		check_mode(&st_inj, 0600, "inject");
-	g_ok(nonroot_denied(ZCG_F_MODE) && nonroot_denied(ZCG_F_STATS) &&
-	     nonroot_denied(ZCG_F_KTAP) &&
-	     (!has_inject || nonroot_denied(ZCG_F_INJECT)),
-	     "uid 65534 cannot open any zcguard debugfs file");
-	fuzz_readonly(ZCG_F_KTAP, n);
-	fuzz_readonly(ZCG_F_STATS, n);
-	fuzz_mode(n);
-	if (has_inject)
-		fuzz_inject(n);
+	for (i = 0; i < ndirs; i++)
+		tests += plan_dir(dirs[i]);
+	g_plan(tests);
+	for (i = 0; i < ndirs; i++)
+		fuzz_dir(dirs[i], n);
 	return g_failed() ? 1 : 0;
 }

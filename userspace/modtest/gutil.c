@@ -2,13 +2,10 @@
 /* Helpers shared by the zcguard.ko guest programs (see gutil.h). */
 #include <errno.h>
 #include <fcntl.h>
-#include <net/if.h>
-#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -55,11 +52,43 @@ int g_write(const char *path, const void *buf, size_t len, long off)
 	return err;
 }
 
-int g_stats(struct zcg_gstats *st)
+char *g_path(char *buf, size_t size, const char *dir, const char *name)
 {
-	char buf[256];
+	snprintf(buf, size, "%s/%s", dir, name);
+	return buf;
+}
 
-	if (g_read(ZCG_F_STATS, buf, sizeof(buf)) < 0)
+int g_exists(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st);
+}
+
+const char *g_guard_dir(void)
+{
+	if (g_exists(ZCG_D_GUARD "/" ZCG_MODE))
+		return ZCG_D_GUARD;
+	if (g_exists(ZCG_D_TEST "/" ZCG_MODE))
+		return ZCG_D_TEST;
+	return NULL;
+}
+
+const char *g_inject_dir(void)
+{
+	if (g_exists(ZCG_D_INJECT "/" ZCG_INJECT))
+		return ZCG_D_INJECT;
+	if (g_exists(ZCG_D_TEST "/" ZCG_INJECT))
+		return ZCG_D_TEST;
+	return NULL;
+}
+
+int g_stats(const char *dir, struct zcg_gstats *st)
+{
+	char buf[256], path[256];
+
+	if (g_read(g_path(path, sizeof(path), dir, ZCG_STATS), buf,
+		   sizeof(buf)) < 0)
 		return -1;
 	if (sscanf(buf, "calls %ld violations %ld blocked %ld probe %ld",
 		   &st->calls, &st->violations, &st->blocked,
@@ -104,36 +133,25 @@ int g_load(const char *path, const char *params)
 	return err;
 }
 
-int g_unload(void)
+void g_modname(const char *path, char *buf, size_t size)
 {
-	return syscall(SYS_delete_module, "zcguard", O_NONBLOCK) ? -errno : 0;
+	const char *base = strrchr(path, '/');
+	size_t len, i;
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (len > 3 && !strcmp(base + len - 3, ".ko"))
+		len -= 3;
+	if (len >= size)
+		len = size - 1;
+	for (i = 0; i < len; i++)
+		buf[i] = base[i] == '-' ? '_' : base[i];
+	buf[len] = '\0';
 }
 
-int g_lo_up(void)
+int g_unload(const char *name)
 {
-	struct ifreq ifr = { 0 };
-	int fd, err = 0;
-
-	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	strcpy(ifr.ifr_name, "lo");
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr) < 0) {
-		err = -errno;
-	} else {
-		ifr.ifr_flags |= IFF_UP;
-		if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
-			err = -errno;
-	}
-	close(fd);
-	return err;
-}
-
-int g_new_netns(void)
-{
-	if (unshare(CLONE_NEWNET))
-		return -errno;
-	return g_lo_up();
+	return syscall(SYS_delete_module, name, O_NONBLOCK) ? -errno : 0;
 }
 
 void g_plan(int n)

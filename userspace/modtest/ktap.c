@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * zcg-ktap: prints the KTAP zcguard.ko produced at load (its debugfs copy)
+ * zcg-ktap: prints the KTAP zcguard_test.ko produced at load (debugfs copy)
  * and checks it: version line, plan 1..N, exactly N results numbered in
  * order, none "not ok", and at least MIN of them passing (not skipped).
  *
