@@ -25,7 +25,7 @@ MODULE_KDIR := $(if $(filter undefined,$(origin KDIR)),,$(KDIR))
 KDIR ?= $(KDIR_6.1)
 MODULE_SRCS := $(TOP)/module/Kbuild $(filter-out %.mod.c,$(wildcard $(TOP)/module/*.[ch]))
 
-.PHONY: all deps ksft userspace selftests module check run kernels clean
+.PHONY: all deps ksft userspace selftests module check run kernels clean patches intree
 
 all: userspace selftests
 
@@ -38,8 +38,10 @@ ksft:
 userspace:
 	$(MAKE) -C $(TOP)/userspace O=$(BUILD)
 
+# Built against linux-source-6.12's harness (the newest here);
+# tests/selftests-build.t builds against 6.1's too.
 selftests: ksft
-	$(MAKE) -C $(TOP)/selftests/net KSFT_DIR=$(KSFT)/tools/testing/selftests
+	$(MAKE) -C $(TOP)/selftests/net KSFT_DIR=$(BUILD)/ksft-6.12/tools/testing/selftests
 
 ifeq ($(MODULE_KDIR),)
 module: modules-6.1 modules-6.12
@@ -80,5 +82,14 @@ kernel-%:
 
 # Static selftest builds for the guests (zcguard run rows with ksft =).
 guest-ksft: ksft
-	$(MAKE) -s -C $(TOP)/selftests/net KSFT_DIR=$(KSFT)/tools/testing/selftests \
+	$(MAKE) -s -C $(TOP)/selftests/net KSFT_DIR=$(BUILD)/ksft-6.12/tools/testing/selftests \
 		OUTPUT=$(BUILD)/guest-ksft LDFLAGS=-static
+
+# The upstream series generated from selftests/ (build/patches/), and
+# the in-tree flow: apply it to linux-source 6.12 and 6.1, build with the
+# tree's kselftest make, install (docs/upstream.md).
+patches: ksft
+	sh $(TOP)/scripts/patches.sh
+
+intree: patches
+	sh $(TOP)/scripts/intree.sh
