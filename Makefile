@@ -11,7 +11,7 @@
 #                 into build/module-6.1/ and build/module-6.12/
 #                 (make modules-6.1, modules-6.12: one of them; with
 #                 KDIR=DIR: against that tree, in module/)
-#   make kernels  build the fixed and buggy 6.1 test kernels
+#   make kernels  build the test kernels of kernels/variants (make kernel-NAME: one)
 
 TOP   := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build

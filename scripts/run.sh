@@ -137,7 +137,7 @@ if [ ! -x "$ZCG" ]; then
 	make -C "$TOP" all >&2 || exit 1
 fi
 if [ "$build_kernels" = 1 ] &&
-   { [ ! -e "$KERNELS/fixed/bzImage" ] || [ ! -e "$KERNELS/buggy/bzImage" ]; }; then
+   { [ ! -e "$KERNELS/fixed-6.1/bzImage" ] || [ ! -e "$KERNELS/buggy-6.1/bzImage" ]; }; then
 	say "test kernels missing: make kernels (about 15 min cold on 2 cores)"
 	make -C "$TOP" kernels >"$OUT/kernels.log" 2>&1 ||
 		say "make kernels failed, see $OUT/kernels.log"
@@ -145,8 +145,8 @@ fi
 
 deb61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
 deb612=$(ls /boot/vmlinuz-6.12.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
-fixed=$KERNELS/fixed/bzImage
-buggy=$KERNELS/buggy/bzImage
+fixed=$KERNELS/fixed-6.1/bzImage
+buggy=$KERNELS/buggy-6.1/bzImage
 l61="Debian $(basename "${deb61:-6.1}" | sed 's/^vmlinuz-//')"
 l612="Debian $(basename "${deb612:-6.12}" | sed 's/^vmlinuz-//')"
 lfix="fixed 6.1 KASAN (test kernel)"

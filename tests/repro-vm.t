@@ -13,7 +13,7 @@ GPF="general protection fault in tcp_zerocopy_receive"
 
 echo "1..3"
 why=
-[ -e "$K/buggy/bzImage" ] && [ -e "$K/fixed/bzImage" ] ||
+[ -e "$K/buggy-6.1/bzImage" ] && [ -e "$K/fixed-6.1/bzImage" ] ||
 	why="test kernels not built (make kernels)"
 [ -n "$why" ] || [ -x "$R" ] || why="reproducer not built (make)"
 [ -n "$why" ] || "$ZCG" vm -h >/dev/null 2>&1 || why="zcguard vm not available"
@@ -38,14 +38,14 @@ vm() {
 	sed 's/^/# /' "$logs/$name.out"
 }
 
-vm buggy-crash "$K/buggy/bzImage" zc-syzbot --crash
+vm buggy-crash "$K/buggy-6.1/bzImage" zc-syzbot --crash
 if grep -qxF "all runs: crashed: $GPF" "$logs/buggy-crash.out"; then
 	ok "buggy: zc-syzbot --crash: crashed: $GPF"
 else
 	nok "buggy: zc-syzbot --crash crashes with '$GPF'"
 fi
 
-vm fixed-crash "$K/fixed/bzImage" zc-syzbot --crash
+vm fixed-crash "$K/fixed-6.1/bzImage" zc-syzbot --crash
 if grep -qxF "all runs: OK" "$logs/fixed-crash.out" &&
    [ "$(cat "$logs/fixed-crash.rc")" = 0 ]; then
 	ok "fixed: zc-syzbot --crash: all runs: OK"
@@ -53,7 +53,7 @@ else
 	nok "fixed: zc-syzbot --crash: all runs: OK"
 fi
 
-vm buggy-detect "$K/buggy/bzImage" zc-syzbot --detect
+vm buggy-detect "$K/buggy-6.1/bzImage" zc-syzbot --detect
 if [ "$(cat "$logs/buggy-detect.rc")" = 1 ] &&
    grep -q '^run #[0-9]*: failed' "$logs/buggy-detect.out" &&
    cat "$logs/buggy-detect"/run-*.output 2>/dev/null | grep -q '6cd6cbf593bf'; then
