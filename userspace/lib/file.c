@@ -120,3 +120,18 @@ int zcg_mkdir_p(const char *path)
 	}
 	return 0;
 }
+
+int zcg_regular_file(const char *path, char *err, size_t elen)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || access(path, R_OK) < 0) {
+		snprintf(err, elen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, elen, "%s: not a regular file", path);
+		return -1;
+	}
+	return 0;
+}

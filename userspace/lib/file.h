@@ -29,4 +29,11 @@ int zcg_rm_rf(const char *path);
 /* mkdir -p with mode 0755. 0 or -1 with errno. */
 int zcg_mkdir_p(const char *path);
 
+/*
+ * 0 when path is a regular file we may read, else -1 with "PATH: why"
+ * in err. Checked with stat(), so a FIFO or a device is refused without
+ * ever being opened (an open() could block for good).
+ */
+int zcg_regular_file(const char *path, char *err, size_t elen);
+
 #endif

@@ -21,24 +21,14 @@
 #include "vm/run.h"
 #include "vm/session.h"
 
-/* A regular file we can read: never open() a FIFO (it would block). */
 static int regular(const char *what, const char *path, char *err, size_t elen)
 {
-	struct stat st;
+	char why[512];
 
-	if (stat(path, &st) < 0) {
-		snprintf(err, elen, "%s %s: %s", what, path, strerror(errno));
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, elen, "%s %s: not a regular file", what, path);
-		return -1;
-	}
-	if (access(path, R_OK) < 0) {
-		snprintf(err, elen, "%s %s: %s", what, path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (!zcg_regular_file(path, why, sizeof(why)))
+		return 0;
+	snprintf(err, elen, "%s %s", what, why);
+	return -1;
 }
 
 static int is_elf(const char *path)

@@ -11,5 +11,6 @@ int cmd_report(int argc, char **argv);
 int cmd_bisect(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 #endif

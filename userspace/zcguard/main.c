@@ -14,6 +14,7 @@ struct cmd {
 };
 
 static const struct cmd cmds[] = {
+	{ "run",    cmd_run,    "the main job: run plans in VMs, one verdict table" },
 	{ "vm",     cmd_vm,     "boot a kernel in qemu, run a plan, give verdicts" },
 	{ "report", cmd_report, "find the first kernel crash in a console log" },
 	{ "bisect", cmd_bisect, "bisect a kernel tree with a reproducer" },
