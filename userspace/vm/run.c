@@ -107,7 +107,8 @@ static void finish(const struct vm_runner *rn, struct slot *s,
 	if (s->pidfd >= 0)
 		close(s->pidfd);
 	s->run = -1;
-	rn->done(r, rn->ctx);
+	if (rn->done)
+		rn->done(r, rn->ctx);
 }
 
 /* Looks at a running VM's files: activity, the init's marker. */
