@@ -162,8 +162,8 @@ FIXTURE_SETUP(zc_abi)
 	ASSERT_LE((int)ZC_MIN_LEN, self->ksize);
 	if (!clamps) {
 		self->skip = true;
-		SKIP(return, "kernel takes only optlen %d (the rule before 5.5)",
-			     self->ksize);
+		SKIP(return, "kernel takes only optlen %d (rule before 5.5)",
+		     self->ksize);
 	}
 	ASSERT_GE(BUF_LEN / 2, self->ksize);
 	if (self->ksize != sizeof(struct zc_arg))
@@ -246,8 +246,9 @@ TEST_F(zc_abi, optlen_matrix)
 			else
 				want = self->in[i];
 			EXPECT_EQ(want, self->out[i])
-				TH_LOG("optlen %d: byte %d (%s) is %#x, want %#x",
-				       len, i, zc_field(i), self->out[i], want);
+				TH_LOG("optlen %d: byte %d (%s) %#x, want %#x",
+				       len, i, zc_field(i), self->out[i],
+				       want);
 			if (want != self->out[i])
 				break;
 		}
@@ -270,7 +271,7 @@ TEST_F(zc_abi, optlen_inq_only)
 	EXPECT_EQ(0U, zc->length);
 	EXPECT_EQ((__u32)ZC_QUEUED, zc->recv_skip_hint);
 	EXPECT_EQ((__u32)ZC_QUEUED, zc->inq);
-	EXPECT_EQ((int32_t)0xa5a5a5a5, zc->err);
+	EXPECT_EQ((__s32)0xa5a5a5a5, zc->err);
 	EXPECT_EQ(CB_LEN, zc->copybuf_len);
 }
 
@@ -349,7 +350,7 @@ TEST_F(zc_abi, optlen_huge)
 /* reserved must be zero: each of its bytes, and all of them. */
 TEST_F(zc_abi, reserved_nonzero)
 {
-	static const uint32_t vals[] = {
+	static const __u32 vals[] = {
 		0x1, 0x100, 0x10000, 0x1000000, 0x80000000, 0xffffffff,
 	};
 	struct zc_arg zc;
@@ -377,7 +378,7 @@ TEST_F(zc_abi, reserved_nonzero)
 TEST_F(zc_abi, msg_flags_invalid)
 {
 	struct zc_arg zc;
-	uint32_t flag;
+	__u32 flag;
 	int bit, ret;
 
 	if (self->skip)

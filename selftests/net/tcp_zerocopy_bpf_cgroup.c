@@ -48,18 +48,18 @@
 
 /* What the recording program stores in its one-entry array map. */
 struct zc_rec {
-	uint32_t calls;
-	int32_t optlen;
-	int32_t level;
-	int32_t optname;
-	int32_t retval;
-	uint32_t seen;		/* bytes of optval the program could read */
-	uint64_t address;	/* the kernel struct, first 24 bytes */
-	uint32_t length;
-	uint32_t recv_skip_hint;
-	uint32_t inq;
-	int32_t err;
-	uint32_t pad[4];
+	__u32 calls;
+	__s32 optlen;
+	__s32 level;
+	__s32 optname;
+	__s32 retval;
+	__u32 seen;		/* bytes of optval the program could read */
+	__u64 address;	/* the kernel struct, first 24 bytes */
+	__u32 length;
+	__u32 recv_skip_hint;
+	__u32 inq;
+	__s32 err;
+	__u32 pad[4];
 };
 
 /* One zerocopy call's visible outcome. */
@@ -195,7 +195,7 @@ static int map_create(void)
 
 	memset(&attr, 0, sizeof(attr));
 	attr.map_type = BPF_MAP_TYPE_ARRAY;
-	attr.key_size = sizeof(uint32_t);
+	attr.key_size = sizeof(__u32);
 	attr.value_size = sizeof(struct zc_rec);
 	attr.max_entries = 1;
 	return sys_bpf(BPF_MAP_CREATE, &attr);
@@ -203,7 +203,7 @@ static int map_create(void)
 
 static int map_rw(int map_fd, struct zc_rec *rec, bool write)
 {
-	uint32_t key = 0;
+	__u32 key = 0;
 	union bpf_attr attr;
 
 	memset(&attr, 0, sizeof(attr));
@@ -329,15 +329,17 @@ FIXTURE_SETUP(zc_cg)
 	st->skip = NULL;
 	st->cg_fd = -1;
 	st->map_fd = -1;
-	st->cg[0] = st->tmpmnt[0] = '\0';
+	st->cg[0] = '\0';
+	st->tmpmnt[0] = '\0';
 	if (geteuid()) {
 		st->skip = "needs root (cgroup and BPF)";
 		return;
 	}
 	if (find_cgroup2(st->mnt, sizeof(st->mnt))) {
-		snprintf(st->tmpmnt, sizeof(st->tmpmnt), "/tmp/zc_bpf_cg.XXXXXX");
+		snprintf(st->tmpmnt, sizeof(st->tmpmnt), "%s",
+			 "/tmp/zc_bpf_cg.XXXXXX");
 		if (!mkdtemp(st->tmpmnt)) {
-			st->skip = "no cgroup2 mounted, cannot make a mount point";
+			st->skip = "no cgroup2 mounted, no mount point made";
 			st->tmpmnt[0] = '\0';
 			return;
 		}
@@ -386,7 +388,7 @@ FIXTURE_SETUP(zc_cg)
 	close(prog);
 
 	st->buf = mmap(NULL, DATA_LEN, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, st->buf);
 	zc_fill(st->buf, 0, DATA_LEN);
 }
@@ -438,7 +440,7 @@ static void one_call(struct __test_metadata *_metadata,
 	zc->address = (uintptr_t)map;
 	zc->length = MAP_LEN;
 	zc->inq = SENTINEL;
-	zc->err = (int32_t)SENTINEL;
+	zc->err = (__s32)SENTINEL;
 	r->optlen = optlen;
 	r->ret = zc_call(srv, big, &r->optlen);
 	memcpy(&r->zc, zc, sizeof(r->zc));
@@ -506,10 +508,11 @@ static void same_with_program(struct __test_metadata *_metadata,
 		ASSERT_EQ(0, prog_attach(st->cg_fd, prog, false));
 		ASSERT_EQ(0, map_rw(st->map_fd, &rec, false));
 
-		TH_LOG("optlen %u: ret %d length %u skip %u inq %u; program saw optlen %d length %u skip %u inq 0x%x",
+		TH_LOG("optlen %u: ret %d length %u skip %u inq %u;",
 		       lens[i], on.ret, on.zc.length, on.zc.recv_skip_hint,
-		       on.zc.inq, rec.optlen, rec.length,
-		       rec.recv_skip_hint, rec.inq);
+		       on.zc.inq);
+		TH_LOG("program saw optlen %d length %u skip %u inq 0x%x",
+		       rec.optlen, rec.length, rec.recv_skip_hint, rec.inq);
 		expect_same(_metadata, &off, &on);
 		EXPECT_EQ(0, on.ret);
 		/* Once per call: the generic hook is bypassed. */
@@ -528,9 +531,10 @@ static void same_with_program(struct __test_metadata *_metadata,
 			 * inq is filled in after the program runs: it sees
 			 * what the caller passed in (6.1 to 6.18).
 			 */
-			EXPECT_TRUE(rec.inq == SENTINEL || rec.inq == on.zc.inq);
+			EXPECT_TRUE(rec.inq == SENTINEL ||
+				    rec.inq == on.zc.inq);
 		} else {
-			/* optval ends at optlen: the program cannot look past. */
+			/* optval ends at optlen: the program sees no more. */
 			EXPECT_EQ(0U, rec.seen);
 		}
 	}
@@ -573,8 +577,9 @@ TEST_F(zc_cg, reject_is_eperm)
 	EXPECT_EQ(MAP_LEN, on.zc.length);
 	EXPECT_EQ(SENTINEL, on.zc.inq);
 	EXPECT_EQ(0, off.ret);
-	TH_LOG("rejected call: SIOCINQ after %d of %lu queued (the kernel mapped before the program ran)",
-	       on.inq_after, DATA_LEN);
+	TH_LOG("rejected call: SIOCINQ after %d of %lu queued", on.inq_after,
+	       DATA_LEN);
+	TH_LOG("(the kernel mapped before the program ran)");
 	/* And the same call detached again agrees with a detached one. */
 	one_call(_metadata, &self->st, AF_INET, sizeof(struct zc_arg), &again);
 	expect_same(_metadata, &off, &again);
@@ -601,7 +606,7 @@ TEST_F(zc_cg, shrunk_optlen)
 	EXPECT_TRUE(on.data_ok);
 	/* inq and err were never written back. */
 	EXPECT_EQ(SENTINEL, on.zc.inq);
-	EXPECT_EQ((int32_t)SENTINEL, on.zc.err);
+	EXPECT_EQ((__s32)SENTINEL, on.zc.err);
 	TH_LOG("optlen after the call: %u", on.optlen);
 }
 

@@ -79,8 +79,8 @@ FIXTURE_SETUP(zc_data)
 	ret = zc_private_netns(variant->mtu);
 	if (!ret) {
 		self->skip = true;
-		SKIP(return, "unshare(CLONE_NEWNET): %s; the data path needs a private lo",
-			     strerror(errno));
+		SKIP(return, "unshare(CLONE_NEWNET): %s; needs a private lo",
+		     strerror(errno));
 	}
 	ASSERT_EQ(1, ret) TH_LOG("lo in the new netns: %s", strerror(-ret));
 
@@ -321,8 +321,9 @@ TEST_F(zc_data, inq_partial)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
-				      &rx->sent, CHUNK, true));
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
 	zc_arg_at(&zc, rx->map, 0, 3 * ZC_PAGE);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(3 * ZC_PAGE, zc.length);
@@ -347,8 +348,9 @@ TEST_F(zc_data, vma_bounds_length)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK, zc_send_next(rx->cli, rx->srv, rx->src,
-				      &rx->sent, CHUNK, true));
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
 	zc_arg_at(&zc, rx->map, MAP_LEN - 2 * ZC_PAGE, MAP_LEN);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(2 * ZC_PAGE, zc.length);
@@ -371,9 +373,9 @@ TEST_F(zc_data, copybuf_small)
 	if (self->skip)
 		return;
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		ASSERT_EQ((int)sizes[i], zc_send_next(rx->cli, rx->srv,
-						 rx->src, &rx->sent,
-						 sizes[i], false));
+		ASSERT_EQ((int)sizes[i],
+			  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent,
+				       sizes[i], false));
 		memset(copybuf, 0, ZC_PAGE);
 		zc_arg_at(&zc, rx->map, 0, MAP_LEN);
 		zc.copybuf_address = (uintptr_t)copybuf;
@@ -450,7 +452,7 @@ int main(int argc, char **argv)
 	pid_t pid;
 
 	if (!zc_page_4k())
-		ksft_exit_skip("page size %ld: the MTU arithmetic here is for 4 KiB pages\n",
+		ksft_exit_skip("page size %ld: MTU arithmetic is for 4 KiB\n",
 			       sysconf(_SC_PAGESIZE));
 	pid = fork();
 	if (pid < 0)
@@ -460,7 +462,7 @@ int main(int argc, char **argv)
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
 		ksft_exit_fail_msg("unshare probe did not exit\n");
 	if (WEXITSTATUS(status))
-		ksft_exit_skip("unshare(CLONE_NEWNET): %s; the data path needs a private lo\n",
+		ksft_exit_skip("unshare(CLONE_NEWNET): %s; no private lo\n",
 			       strerror(WEXITSTATUS(status)));
 	atexit(zc_exit_skip_if_all_skipped);
 	return test_harness_run(argc, argv);

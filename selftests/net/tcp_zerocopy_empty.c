@@ -154,7 +154,7 @@ static int zc_prepare(struct zc_state *st, struct zc_arg *zc)
 	zc->length = MAP_LEN;
 	zc->recv_skip_hint = SENTINEL;
 	zc->inq = SENTINEL;
-	zc->err = (int32_t)SENTINEL;
+	zc->err = (__s32)SENTINEL;
 	memset(st->copybuf, CB_FILL, sizeof(st->copybuf));
 	if (st->use_copybuf) {
 		zc->copybuf_address = (uintptr_t)st->copybuf;
@@ -224,7 +224,7 @@ static void zc_expect_untouched(struct __test_metadata *_metadata,
 	EXPECT_EQ(MAP_LEN, zc->length);
 	EXPECT_EQ(SENTINEL, zc->recv_skip_hint);
 	EXPECT_EQ(SENTINEL, zc->inq);
-	EXPECT_EQ((int32_t)SENTINEL, zc->err);
+	EXPECT_EQ((__s32)SENTINEL, zc->err);
 }
 
 /* Connected pair: st->fd accepted, st->peer connecting. */
@@ -412,7 +412,7 @@ TEST_F(zc_empty, peer_reset)
 	optlen = ZC_END(inq);
 	ASSERT_EQ(0, zc_call(st->fd, &zc, &optlen));
 	EXPECT_EQ(0U, zc.inq);
-	EXPECT_EQ((int32_t)SENTINEL, zc.err);
+	EXPECT_EQ((__s32)SENTINEL, zc.err);
 
 	ASSERT_EQ(0, zc_run(_metadata, st, &zc));
 	zc_expect_nothing(_metadata, &zc, -ECONNRESET);

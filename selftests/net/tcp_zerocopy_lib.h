@@ -10,6 +10,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -79,10 +80,10 @@ struct zc_arg {
 			 sizeof(((struct zc_arg *)0)->f))
 #define ZC_MIN_LEN	ZC_END(length)
 
-_Static_assert(sizeof(struct zc_arg) == 64, "zc_arg layout");
-_Static_assert(offsetof(struct zc_arg, length) ==
-	       offsetof(struct tcp_zerocopy_receive, length),
-	       "zc_arg must match the uapi prefix");
+static_assert(sizeof(struct zc_arg) == 64, "zc_arg layout");
+static_assert(offsetof(struct zc_arg, length) ==
+	      offsetof(struct tcp_zerocopy_receive, length),
+	      "zc_arg must match the uapi prefix");
 
 #define ZC_PAGE		4096UL
 

@@ -26,6 +26,10 @@
 #include "../kselftest_harness.h"
 #include "tcp_zerocopy_lib.h"
 
+/* What a failure here means. */
+#define MISSING_FIX \
+	"6cd6cbf593bf (\"tcp: repair: fix TCP_QUEUE_SEQ implementation\")"
+
 #define MAP_LEN		(4 * ZC_PAGE)
 #define DATA_LEN	(3 * ZC_PAGE + 100)
 #define SENTINEL	0xa5a5a5a5u
@@ -107,17 +111,17 @@ FIXTURE_TEARDOWN(zc_repair)
  * be 0 before anything else, then the zerocopy call must agree.
  */
 static void zc_expect_empty(struct __test_metadata *_metadata, int fd,
-			    void *map, uint32_t seq)
+			    void *map, __u32 seq)
 {
 	struct zc_arg zc;
 	int inq;
 
 	ASSERT_EQ(0, zc_siocinq(fd, &inq));
 	ASSERT_EQ(0, inq) {
-		TH_LOG("SIOCINQ reports %d bytes on an empty receive queue after TCP_QUEUE_SEQ=%#x:",
+		TH_LOG("SIOCINQ %d on an empty queue after TCP_QUEUE_SEQ=%#x",
 		       inq, seq);
-		TH_LOG("this kernel lacks 6cd6cbf593bf (\"tcp: repair: fix TCP_QUEUE_SEQ implementation\");");
-		TH_LOG("not calling TCP_ZEROCOPY_RECEIVE, which would dereference a NULL skb");
+		TH_LOG("this kernel lacks %s;", MISSING_FIX);
+		TH_LOG("no TCP_ZEROCOPY_RECEIVE: it would dereference NULL");
 	}
 
 	memset(&zc, 0, sizeof(zc));
@@ -125,7 +129,7 @@ static void zc_expect_empty(struct __test_metadata *_metadata, int fd,
 	zc.length = MAP_LEN;
 	zc.recv_skip_hint = SENTINEL;
 	zc.inq = SENTINEL;
-	zc.err = (int32_t)SENTINEL;
+	zc.err = (__s32)SENTINEL;
 	ASSERT_EQ(0, zc_call64(fd, &zc));
 	EXPECT_EQ(0U, zc.length);
 	EXPECT_EQ(0U, zc.recv_skip_hint);
@@ -134,7 +138,7 @@ static void zc_expect_empty(struct __test_metadata *_metadata, int fd,
 }
 
 static void zc_set_seq(struct __test_metadata *_metadata, int fd,
-		       uint32_t seq)
+		       __u32 seq)
 {
 	socklen_t len = sizeof(int);
 	int got = 0;
@@ -142,7 +146,7 @@ static void zc_set_seq(struct __test_metadata *_metadata, int fd,
 	ASSERT_EQ(0, zc_setopt(fd, TCP_QUEUE_SEQ, (int)seq))
 		TH_LOG("TCP_QUEUE_SEQ=%#x", seq);
 	ASSERT_EQ(0, getsockopt(fd, IPPROTO_TCP, TCP_QUEUE_SEQ, &got, &len));
-	EXPECT_EQ(seq, (uint32_t)got);
+	EXPECT_EQ(seq, (__u32)got);
 }
 
 /*
@@ -203,7 +207,7 @@ static void zc_queue_and_receive(struct __test_metadata *_metadata,
 }
 
 static void zc_run_seq(struct __test_metadata *_metadata, int family,
-		       int fd, int *sink, void *map, uint32_t seq)
+		       int fd, int *sink, void *map, __u32 seq)
 {
 	zc_set_seq(_metadata, fd, seq);
 	zc_expect_empty(_metadata, fd, map, seq);
