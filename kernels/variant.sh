@@ -107,8 +107,13 @@ flock 9
 unpack
 flock -u 9
 
-# The patch list and contents the copy was made with.
+# One build per variant at a time (make run and make check may meet).
 dir=$O/$name
+mkdir -p "$dir"
+exec 8>"$dir/.lock"
+flock 8
+
+# The patch list and contents the copy was made with.
 want=$(for p in $patches; do
 	printf '%s %s\n' "$p" "$(sha1sum <"$here/$p" | cut -d' ' -f1)"
 done)

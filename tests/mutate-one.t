@@ -5,9 +5,9 @@
 # the one reusable mutant object dir, built incrementally, all
 # selftests run in a VM through `zcguard run`, the verdict read back from
 # its JSON. The mutant is one no test can miss (a listening socket gets
-# 0 instead of ENOTCONN, checked by tcp_zerocopy_empty and
-# tcp_zerocopy_abi): it must be reported killed with a not-ok test, the
-# tree's tcp.c must be back to pristine afterwards. The full run is
+# 0 instead of ENOTCONN, checked by tcp_zerocopy_empty): it must be
+# reported killed with a not-ok test, and the mutant tree's tcp.c must be
+# back to pristine afterwards. The full run is
 # `make -C kernels mutate` (a soak, not part of make check).
 # SKIPs when fixed-6.1 is not built (its objects make the mutant build
 # ccache-warm) or the selftests are not built for the guest.
