@@ -159,10 +159,14 @@ states, the mapped data path, and the cgroup getsockopt hook come first.
 Then one program per known bug, each failing with a message that names
 the missing fix:
 
-  tcp_zerocopy_repair      6cd6cbf593bf tcp: repair: fix TCP_QUEUE_SEQ implementation
-  tcp_zerocopy_seq_sanity  8811f4a9836e tcp: add sanity tests to TCP_QUEUE_SEQ
-  tcp_zerocopy_sendfile    577e4432f3ac tcp: add sanity checks to rx zerocopy
-  tcp_zerocopy_cmsg        a6f8ee58a8e3 tcp: Specify cmsgbuf is user pointer for receive zerocopy
+  tcp_zerocopy_repair      6cd6cbf593bf ("tcp: repair: fix
+                           TCP_QUEUE_SEQ implementation")
+  tcp_zerocopy_seq_sanity  8811f4a9836e ("tcp: add sanity tests to
+                           TCP_QUEUE_SEQ")
+  tcp_zerocopy_sendfile    577e4432f3ac ("tcp: add sanity checks to
+                           rx zerocopy")
+  tcp_zerocopy_cmsg        a6f8ee58a8e3 ("tcp: Specify cmsgbuf is user
+                           pointer for receive zerocopy")
 
 The first three detect their bug before the call that would crash or
 warn. The last cannot: without its fix the kernel oopses in put_cmsg()
