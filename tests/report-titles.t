@@ -92,9 +92,9 @@ else
 fi
 
 # stdin, both spellings
-t1=$("$ZCG" report -t - <"$S/kasan-uaf-read.log")
-t2=$(cat "$S/kasan-uaf-read.log" | "$ZCG" report --title-only)
-if [ "$t1" = "KASAN: use-after-free Read in tcp_zerocopy_receive" ] &&
+t1=$("$ZCG" report -t - <"$S/kasan-slab-uaf-6.6.log")
+t2=$(cat "$S/kasan-slab-uaf-6.6.log" | "$ZCG" report --title-only)
+if [ "$t1" = "KASAN: slab-use-after-free Read in tcp_recvmsg_locked" ] &&
    [ "$t1" = "$t2" ]; then
 	ok "reads stdin ('-' with a file, no FILE with a pipe)"
 else
@@ -169,7 +169,20 @@ errcase() {
 errcase "missing file" "$TMP/does-not-exist"
 errcase "a directory" "$TMP"
 errcase "unknown option" --frobnicate
-errcase "two files" "$S/kasan-uaf-read.log" "$S/kasan-uaf-read.log"
+errcase "two files" "$S/kasan-slab-uaf-6.6.log" "$S/kasan-slab-uaf-6.6.log"
+# a device never ends and a FIFO blocks in open(): both refused at once
+mkfifo "$TMP/fifo"
+errcase "a FIFO, refused without blocking" "$TMP/fifo"
+errcase "/dev/zero, not a regular file" /dev/zero
+
+# stdin is read up to 64 MiB, not without bound, and says so
+head -c 70000000 /dev/zero | "$ZCG" report -t - >"$TMP/out" 2>"$TMP/err"
+rc=$?
+if [ $rc = 1 ] && grep -q 'only the first 64 MiB' "$TMP/err"; then
+	ok "a 70 MB pipe: 64 MiB read, a note on stderr, exit 1"
+else
+	not_ok "a 70 MB pipe" "exit $rc" "$(cat "$TMP/err")"
+fi
 
 "$ZCG" report -h >"$TMP/out" 2>&1
 rc=$?
