@@ -3,7 +3,7 @@
 #
 # kernels/variants, the table of test kernels: well formed (variant.sh
 # accepts it, names unique), every fragment and patch it names exists,
-# every patch says what it reverts and applies without fuzz to its
+# every patch has a Subject: header and applies without fuzz to its
 # pristine source (SKIP when build/kernels/src-SRC is not unpacked yet),
 # every line has a [kernel NAME] section in plans/kernels.plan pointing
 # at build/kernels/NAME/bzImage, and each built kernel's .config holds
@@ -32,11 +32,11 @@ for v in $names; do
 	done
 	for p in $(echo "$3" | tr , ' '); do
 		[ "$p" = - ] && continue
-		grep -qi '^Subject:.*revert' "$TOP/kernels/$p" || bad="$bad $v:$p(no revert subject)"
+		grep -q '^Subject: ..........' "$TOP/kernels/$p" || bad="$bad $v:$p(no Subject: header)"
 	done
 done
 if [ -z "$bad" ]; then
-	ok "variants: every fragment and patch exists, every patch says what it reverts"
+	ok "variants: every fragment and patch exists, every patch has a Subject: header"
 else
 	echo "# missing or undocumented:$bad"
 	nok "variants: every fragment and patch exists"
