@@ -146,7 +146,7 @@ for p in $mutants; do
 			logs=$(jq -r '.rows[0].logs // empty' "$json")
 			if [ -n "$logs" ] && [ -d "$logs" ]; then
 				notok=$(cat "$logs"/*.output 2>/dev/null |
-					sed -n 's/^not ok [0-9]* \([^ ]*\).*/\1/p' |
+					tr -d '\r' | sed -n 's/^not ok [0-9]* \([^ ]*\).*/\1/p' |
 					sort -u | tr '\n' ' ')
 			fi
 		else
