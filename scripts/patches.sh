@@ -55,7 +55,7 @@ write_meta() {
 		echo "TEST_GEN_PROGS := \\"
 		printf '%s\n' "$@" | sort | sed '$!s/$/ \\/; s/^/\t/'
 		echo
-		echo 'CFLAGS += -Wall -Wextra -O2 -g $(KHDR_INCLUDES)'
+		echo 'CFLAGS += -Wall -O2 -g $(KHDR_INCLUDES)'
 		echo
 		echo "LOCAL_HDRS += tcp_zerocopy_lib.h"
 		echo
