@@ -25,7 +25,7 @@ MODULE_KDIR := $(if $(filter undefined,$(origin KDIR)),,$(KDIR))
 KDIR ?= $(KDIR_6.1)
 MODULE_SRCS := $(TOP)/module/Kbuild $(filter-out %.mod.c,$(wildcard $(TOP)/module/*.[ch]))
 
-.PHONY: all deps ksft userspace selftests module check run kernels clean patches intree
+.PHONY: all deps ksft userspace selftests module check run kernels clean patches intree install
 
 all: userspace selftests
 
@@ -65,11 +65,29 @@ kernels:
 
 # The test kernels are built first so the VM tests run instead of
 # skipping, and the bisection test finds their objects in ccache.
-check: all kernels
+# Both install what is missing first (the same idempotent deps script),
+# so a fresh machine needs only these two commands.
+check: deps
+	$(MAKE) all kernels
 	@sh $(TOP)/tests/run
 
-run: all module
-	sh $(TOP)/scripts/run.sh
+# The main job: every plans/*.plan row; kernels are built on demand.
+run: deps
+	$(MAKE) all module guest-ksft
+	$(BUILD)/zcguard run $(RUN_ARGS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the CLI in bin/, the data
+# it finds through zcg_datadir() (kernels/, plans/, the guest programs)
+# in share/zcguard/.
+PREFIX ?= /usr/local
+SHARE  := $(DESTDIR)$(PREFIX)/share/zcguard
+install:
+	$(MAKE) -C $(TOP)/userspace O=$(BUILD) PREFIX=$(PREFIX)
+	install -D -m 755 $(BUILD)/zcguard $(DESTDIR)$(PREFIX)/bin/zcguard
+	mkdir -p $(SHARE)/build
+	cp -R $(TOP)/kernels $(TOP)/plans $(SHARE)/
+	cp -R $(BUILD)/repro $(BUILD)/guest $(SHARE)/build/
+	-test -d $(BUILD)/guest-ksft && cp -R $(BUILD)/guest-ksft $(SHARE)/build/
 
 clean:
 	rm -rf $(BUILD)

@@ -14,11 +14,6 @@ flex bison bc libssl-dev dwarves ccache
 iproute2 procps perl python3 gnuplot-nox git jq
 "
 
-if [ "$(id -u)" != 0 ]; then
-	echo "deps: must run as root (apt-get install)" >&2
-	exit 1
-fi
-
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
@@ -27,6 +22,9 @@ done
 
 if [ -z "$missing" ]; then
 	echo "deps: all packages present"
+elif [ "$(id -u)" != 0 ]; then
+	echo "deps: missing:$missing; run 'make deps' as root" >&2
+	exit 1
 else
 	echo "deps: installing:$missing"
 	export DEBIAN_FRONTEND=noninteractive
