@@ -83,8 +83,11 @@ mkdir -p "$O"
 O=$(cd "$O" && pwd)
 zcg=$top/build/zcguard
 [ -x "$zcg" ] || make -s -C "$top" userspace >&2 || exit 1
-[ -d "$top/build/guest-ksft" ] && [ -x "$top/build/guest/zcg-tap-run" ] ||
+if [ ! -x "$top/build/guest-ksft/tcp_zerocopy_abi" ] ||
+   [ ! -x "$top/build/guest/zcg-tap-run" ]; then
+	mkdir -p "$top/build/guest-ksft"
 	make -s -C "$top" guest-ksft all >&2 || exit 1
+fi
 
 # The base: fixed-6.1's source and fragments under another name.
 set -- $("$here/variant.sh" --show fixed-6.1)

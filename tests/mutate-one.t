@@ -18,7 +18,7 @@ MUT=02-zc-listen-not-enotconn
 echo "1..3"
 why=
 [ -e "$K/fixed-6.1/bzImage" ] || why="fixed-6.1 not built (make kernels)"
-[ -n "$why" ] || [ -d "$BUILD/guest-ksft" ] || why="selftests not built for the guest (make guest-ksft)"
+[ -n "$why" ] || [ -x "$BUILD/guest-ksft/tcp_zerocopy_abi" ] || why="selftests not built for the guest (make guest-ksft)"
 [ -n "$why" ] || "$BUILD/zcguard" run -h >/dev/null 2>&1 || why="zcguard run not available"
 [ -n "$why" ] || command -v jq >/dev/null || why="jq missing (make deps)"
 if [ -n "$why" ]; then
