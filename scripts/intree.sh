@@ -5,8 +5,9 @@
 # apply the series (build/patches, build/patches-6.1) with git am, build
 # with the tree's own make -C tools/testing/selftests TARGETS=... and
 # install. With ZCG_INTREE_VM=1, the installed run_kselftest.sh then
-# runs inside zcguard vm on the Debian kernels (and any given in
-# ZCG_INTREE_KERNELS="NAME=bzImage ...").
+# runs inside zcguard vm on the Debian kernels, every test kernel in
+# build/kernels/NAME-6.1{,2}/bzImage, and any given in
+# ZCG_INTREE_KERNELS="NAME=bzImage ..." (logs: build/intree/vm/NAME).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -84,10 +85,16 @@ vm_run() {
 	for f in $(cd "$inst" && find . -type f | sed 's|^\./||'); do
 		files="$files --file $inst/$f:/ksft/$f"
 	done
-	echo "intree: run_kselftest.sh from linux-$ver on $name"
+	logs=$out/vm/$name
+	rm -rf "$logs"
+	mkdir -p "$logs"
+	t0=$(date +%s)
 	# shellcheck disable=SC2086
-	"$top/build/zcguard" vm --kernel "$kernel" $files -- \
-		sh -c "cd /ksft && ./run_kselftest.sh" || true
+	"$top/build/zcguard" vm --kernel "$kernel" --timeout 900 \
+		--keep-logs "$logs" $files -- \
+		sh -c "cd /ksft && ./run_kselftest.sh" >"$logs/vm.out" 2>&1 || true
+	echo "intree: $name (linux-$ver's run_kselftest.sh, $(( $(date +%s) - t0 )) s): $(grep '^tests:' "$logs/vm.out" || echo 'no TAP'); $(grep '^all runs:' "$logs/vm.out")"
+	grep '^not ok' "$logs/run-0.output" 2>/dev/null | sed 's/^/intree:   /' || true
 }
 
 status=0
@@ -99,8 +106,17 @@ apply_build 6.1 "$top/build/patches-6.1" || status=1
 if [ "${ZCG_INTREE_VM:-0}" = 1 ] && [ "$status" = 0 ]; then
 	k61=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
 	k612=$(ls /boot/vmlinuz-6.12.*-cloud-amd64 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$k61" ] && vm_run 6.1 "Debian $(basename "$k61")" "$k61"
-	[ -n "$k612" ] && vm_run 6.12 "Debian $(basename "$k612")" "$k612"
+	if [ -n "$k61" ]; then vm_run 6.1 debian-6.1 "$k61"; fi
+	if [ -n "$k612" ]; then vm_run 6.12 debian-6.12 "$k612"; fi
+	# The test kernels that exist (kernels/variants names).
+	for k in "$top"/build/kernels/*-6.1*/bzImage; do
+		[ -f "$k" ] || continue
+		kn=$(basename "$(dirname "$k")")
+		case $kn in
+		*-6.1) vm_run 6.1 "$kn" "$k" ;;
+		*-6.12) vm_run 6.12 "$kn" "$k" ;;
+		esac
+	done
 	for kv in ${ZCG_INTREE_KERNELS:-}; do
 		case ${kv%%=*} in
 		*-6.1) vm_run 6.1 "${kv%%=*}" "${kv#*=}" ;;
