@@ -496,6 +496,43 @@ TEST_F(zc_abi, address_foreign)
 	munmap(own, len);
 }
 
+/*
+ * The same bad address once the peer has closed (SOCK_DONE): still
+ * -EINVAL. Before e776af608f69 ("tcp: fix error recovery in
+ * tcp_zerocopy_receive()") the error path could turn it into -EIO.
+ */
+TEST_F(zc_abi, address_foreign_after_fin)
+{
+	unsigned char data[2 * ZC_PAGE];
+	struct zc_arg zc;
+	int queued, ret;
+	void *hole;
+
+	if (self->skip)
+		return;
+	if (!zc_page_4k())
+		SKIP(return, "page size %ld: a page must be queued here",
+		     sysconf(_SC_PAGESIZE));
+	zc_fill(data, ZC_QUEUED, sizeof(data));
+	ASSERT_EQ(0, zc_send_all(self->cli, data, sizeof(data)));
+	ASSERT_EQ(0, shutdown(self->cli, SHUT_WR));
+	ASSERT_NE(0, zc_wait(self->srv, POLLRDHUP, 5000) & POLLRDHUP);
+	queued = ZC_QUEUED + sizeof(data);
+	ASSERT_EQ(queued, zc_queued(self->srv));
+
+	hole = zc_hole(sizeof(data));
+	ASSERT_NE(MAP_FAILED, hole);
+	memset(&zc, 0, sizeof(zc));
+	zc.address = (uintptr_t)hole;
+	zc.length = sizeof(data);
+	ret = zc_call64(self->srv, &zc);
+	EXPECT_EQ(-EINVAL, ret) {
+		if (ret == -EIO)
+			TH_LOG("-EIO: this kernel lacks e776af608f69");
+	}
+	EXPECT_EQ(queued, zc_queued(self->srv));
+}
+
 /* A TCP socket mapping is read-only: PROT_WRITE and PROT_EXEC -EPERM. */
 TEST_F(zc_abi, mmap_write_exec_refused)
 {
