@@ -91,6 +91,8 @@ void bench_summarise(const struct bench_case *c, const struct bench_sample *s,
 
 /* output.c: where the human-readable results go (stderr with --json -) */
 extern FILE *bench_out;
+/* 1: figures are guest time under icount (--vm): labels say so */
+extern int bench_icount;
 __attribute__((format(printf, 1, 2)))
 void bprintf(const char *fmt, ...);
 void bench_table_header(FILE *f);

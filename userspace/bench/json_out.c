@@ -35,3 +35,19 @@ void bench_json_close(const struct bench_opts *o, FILE *f)
 	else
 		fflush(f);
 }
+
+int bench_json_writable(const struct bench_opts *o)
+{
+	FILE *f;
+
+	if (!o->json || !strcmp(o->json, "-"))
+		return 0;
+	f = fopen(o->json, "a");
+	if (!f) {
+		fprintf(stderr, "zcguard bench: --json %s: %s\n", o->json,
+			strerror(errno));
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}

@@ -31,6 +31,7 @@ struct bench_opts {
 	const char *tcp_mmap;
 	int rx_cpu, tx_cpu;		/* --pin; -1: not pinned */
 	int pin_set;			/* --pin given (or "off") */
+	const char *vm;			/* --vm KERNEL: in a VM under icount */
 };
 
 /* The case of the given modes and chunk with the run's other settings. */
@@ -55,5 +56,10 @@ int bench_compare_tcp_mmap(const struct bench_opts *o);
 /* Writes the JSON document {"kind": ..., <body>} to o->json. */
 int bench_json_open(const struct bench_opts *o, const char *kind, FILE **f);
 void bench_json_close(const struct bench_opts *o, FILE *f);
+/*
+ * Fails (message printed, -1) when --json names a file that cannot be
+ * written, before any run: opened for append, not truncated.
+ */
+int bench_json_writable(const struct bench_opts *o);
 
 #endif

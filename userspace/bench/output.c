@@ -27,11 +27,19 @@ const char *bench_size_str(size_t bytes, char *buf, size_t len)
 	return buf;
 }
 
+int bench_icount;
+
+/*
+ * Under icount the receiver's CPU usec are guest usec: thousands of guest
+ * instructions; the Gbit/s are guest time too.
+ */
 void bench_table_header(FILE *f)
 {
 	fprintf(f, "%-6s %-10s %5s %7s %9s %17s %8s %7s %4s\n",
-		"sender", "receiver", "chunk", "Gbit/s", "usec/MB",
-		"usec/MB min..max", "calls/MB", "mapped%", "reps");
+		"sender", "receiver", "chunk", bench_icount ? "gGbit/s" :
+		"Gbit/s", bench_icount ? "kinsn/MB" : "usec/MB",
+		bench_icount ? "kinsn/MB min..max" : "usec/MB min..max",
+		"calls/MB", "mapped%", "reps");
 }
 
 void bench_table_row(FILE *f, const struct bench_result *r)

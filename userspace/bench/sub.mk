@@ -5,7 +5,8 @@ ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/run_case.c bench/stats.c bench/sweep.c bench/output.c \
 	    bench/json_out.c bench/plot.c bench/progress.c bench/check.c \
 	    bench/overhead.c bench/cgroup_prog.c bench/ext_guard.c \
-	    bench/mod_guard.c bench/tcp_mmap_cmp.c
+	    bench/mod_guard.c bench/tcp_mmap_cmp.c \
+	    bench/vm_bench.c bench/vm_json.c bench/vm_check.c
 ZCG_LDLIBS += -lbpf
 
 # The same command alone and static, for the VM (module guards).
