@@ -51,8 +51,8 @@ void zcg_json_start(struct zcg_json *j, FILE *f)
 
 void zcg_json_inline(struct zcg_json *j)
 {
-	if (j->inline_from > j->depth + 1)
-		j->inline_from = j->depth + 1;
+	if (j->inline_from > j->depth)
+		j->inline_from = j->depth;
 }
 
 static void indent(struct zcg_json *j)
@@ -68,9 +68,11 @@ static void indent(struct zcg_json *j)
 static void member(struct zcg_json *j, const char *key)
 {
 	if (j->depth > 0) {
+		int flat = j->depth >= j->inline_from;
+
 		if (j->count[j->depth]++)
-			fputs(j->depth > j->inline_from ? ", " : ",", j->f);
-		if (j->depth <= j->inline_from)
+			fputs(flat ? ", " : ",", j->f);
+		if (!flat)
 			indent(j);
 	}
 	if (key) {
@@ -106,7 +108,7 @@ void zcg_json_end(struct zcg_json *j)
 {
 	int array = (j->arrays >> j->depth) & 1;
 	int had = j->count[j->depth];
-	int was_inline = j->depth > j->inline_from;
+	int was_inline = j->depth >= j->inline_from;
 
 	if (j->depth == 0)
 		return;
@@ -114,7 +116,7 @@ void zcg_json_end(struct zcg_json *j)
 	if (had && !was_inline)
 		indent(j);
 	fputc(array ? ']' : '}', j->f);
-	if (j->inline_from == j->depth + 1)
+	if (j->inline_from > j->depth)
 		j->inline_from = ZCG_JSON_DEPTH;
 	if (j->depth == 0)
 		fputc('\n', j->f);

@@ -38,7 +38,10 @@ struct zcg_json {
 };
 
 void zcg_json_start(struct zcg_json *j, FILE *f);
-/* Objects and arrays at depth >= this one are written on one line. */
+/*
+ * The innermost object or array (just opened; or, at depth 0, the next
+ * one) and all inside it are written on one line.
+ */
 void zcg_json_inline(struct zcg_json *j);
 void zcg_json_obj(struct zcg_json *j, const char *key);
 void zcg_json_arr(struct zcg_json *j, const char *key);

@@ -310,6 +310,11 @@ static int parse_args(int argc, char **argv, struct zct_out *o, long *pid,
 		fprintf(stderr, "zcguard trace: -p and a command exclude each other\n");
 		return 2;
 	}
+	/* Tracing a process that is not there would wait for nothing. */
+	if (*pid && kill((pid_t)*pid, 0) < 0 && errno == ESRCH) {
+		fprintf(stderr, "zcguard trace: -p %ld: no such process\n", *pid);
+		return 2;
+	}
 	return -1;
 }
 

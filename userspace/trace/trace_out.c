@@ -33,32 +33,43 @@ static double rel_sec(const struct zct_out *o, unsigned long long ns)
 	return ns > o->t0_ns ? (ns - o->t0_ns) / 1e9 : 0.0;
 }
 
+/* One JSON object a line (JSON Lines): the writer, all on one line. */
 static void json_event(struct zct_out *o, const struct zct_event *e,
 		       const char *local, const char *peer)
 {
 	char comm[ZCT_COMM_LEN + 1];
-	FILE *f = o->f;
+	struct zcg_json j;
 
 	comm_of(comm, e);
-	fprintf(f, "{\"type\":\"%s\",\"t\":%.6f,\"pid\":%u,\"tid\":%u,"
-		"\"comm\":",
-		e->kind == ZCT_CALL ? "call" : "violation",
-		rel_sec(o, e->ts_ns), e->pid, e->tid);
-	zcg_json_str(f, comm);
-	fprintf(f, ",\"local\":\"%s\",\"peer\":\"%s\",\"state\":%u,"
-		"\"optlen\":%d,\"inq\":%u,\"queued\":%u,\"qlen\":%u,"
-		"\"rcv_nxt\":%u,\"copied_seq\":%u,\"violation\":%s,"
-		"\"address\":%llu,\"length\":%u,\"copybuf_len\":%d",
-		local, peer, e->state, e->optlen, e->inq, e->queued, e->qlen,
-		e->rcv_nxt, e->copied_seq,
-		(e->flags & ZCT_F_VIOLATION) ? "true" : "false",
-		(unsigned long long)e->address, e->req_len, e->copybuf_req);
-	if (e->kind == ZCT_CALL)
-		fprintf(f, ",\"mapped\":%u,\"recv_skip_hint\":%u,"
-			"\"copybuf_used\":%d,\"ret\":%d,\"dur_ns\":%llu",
-			e->mapped_len, e->skip_hint, e->copybuf_used, e->ret,
-			(unsigned long long)e->dur_ns);
-	fputs("}\n", f);
+	zcg_json_start(&j, o->f);
+	zcg_json_inline(&j);
+	zcg_json_obj(&j, NULL);
+	zcg_json_kstr(&j, "type", e->kind == ZCT_CALL ? "call" : "violation");
+	zcg_json_knum(&j, "t", rel_sec(o, e->ts_ns), 6);
+	zcg_json_kint(&j, "pid", e->pid);
+	zcg_json_kint(&j, "tid", e->tid);
+	zcg_json_kstr(&j, "comm", comm);
+	zcg_json_kstr(&j, "local", local);
+	zcg_json_kstr(&j, "peer", peer);
+	zcg_json_kint(&j, "state", e->state);
+	zcg_json_kint(&j, "optlen", e->optlen);
+	zcg_json_kint(&j, "inq", e->inq);
+	zcg_json_kint(&j, "queued", e->queued);
+	zcg_json_kint(&j, "qlen", e->qlen);
+	zcg_json_kint(&j, "rcv_nxt", e->rcv_nxt);
+	zcg_json_kint(&j, "copied_seq", e->copied_seq);
+	zcg_json_kbool(&j, "violation", e->flags & ZCT_F_VIOLATION);
+	zcg_json_kint(&j, "address", (long long)e->address);
+	zcg_json_kint(&j, "length", e->req_len);
+	zcg_json_kint(&j, "copybuf_len", e->copybuf_req);
+	if (e->kind == ZCT_CALL) {
+		zcg_json_kint(&j, "mapped", e->mapped_len);
+		zcg_json_kint(&j, "recv_skip_hint", e->skip_hint);
+		zcg_json_kint(&j, "copybuf_used", e->copybuf_used);
+		zcg_json_kint(&j, "ret", e->ret);
+		zcg_json_kint(&j, "dur_ns", (long long)e->dur_ns);
+	}
+	zcg_json_end(&j);
 }
 
 static void text_event(struct zct_out *o, const struct zct_event *e,
@@ -122,17 +133,24 @@ void zct_out_tick(struct zct_out *o, double t_sec,
 
 	if (!o->summary)
 		return;
-	if (o->json)
-		fprintf(o->f, "{\"type\":\"summary\",\"t\":%.1f,\"calls\":%llu,"
-			"\"mapped\":%llu,\"copybuf\":%llu,\"skipped\":%llu,"
-			"\"errors\":%llu,\"violations\":%llu,"
-			"\"avg_us\":%.1f,\"max_us\":%.1f}\n", t_sec,
-			calls, (unsigned long long)d->mapped,
-			(unsigned long long)d->copybuf,
-			(unsigned long long)d->skipped,
-			(unsigned long long)d->errors,
-			(unsigned long long)d->violations, avg,
-			d->dur_max / 1e3);
+	if (o->json) {
+		struct zcg_json j;
+
+		zcg_json_start(&j, o->f);
+		zcg_json_inline(&j);
+		zcg_json_obj(&j, NULL);
+		zcg_json_kstr(&j, "type", "summary");
+		zcg_json_knum(&j, "t", t_sec, 1);
+		zcg_json_kint(&j, "calls", (long long)calls);
+		zcg_json_kint(&j, "mapped", (long long)d->mapped);
+		zcg_json_kint(&j, "copybuf", (long long)d->copybuf);
+		zcg_json_kint(&j, "skipped", (long long)d->skipped);
+		zcg_json_kint(&j, "errors", (long long)d->errors);
+		zcg_json_kint(&j, "violations", (long long)d->violations);
+		zcg_json_knum(&j, "avg_us", avg, 1);
+		zcg_json_knum(&j, "max_us", d->dur_max / 1e3, 1);
+		zcg_json_end(&j);
+	}
 	else
 		fprintf(o->f, "%6.1fs calls=%llu mapped=%llu copybuf=%llu "
 			"skipped=%llu errors=%llu violations=%llu "
