@@ -36,7 +36,7 @@ static const char usage_text[] =
 "      --json FILE      results as JSON ('-': stdout)\n"
 "      --plot FILE      usec/MB vs chunk size, .svg or .png (gnuplot)\n"
 "      --check          zc/copy usec/MB ratio at 64K, alternating reps, vs:\n"
-"      --baseline R|FILE  a ratio or a --save-baseline file  [1.10]\n"
+"      --baseline R|FILE  a ratio or a --save-baseline file  [none: skip]\n"
 "      --tolerance PCT  allowed rise of the ratio  [25]\n"
 "      --save-baseline FILE  write this run's ratio\n"
 "      --overhead LIST  zc with guards vs none, alternating: null, cgroup,\n"
