@@ -71,13 +71,14 @@ static void member(struct zcg_json *j, const char *key)
 		int flat = j->depth >= j->inline_from;
 
 		if (j->count[j->depth]++)
-			fputs(flat ? ", " : ",", j->f);
+			fputc(',', j->f);
 		if (!flat)
 			indent(j);
 	}
 	if (key) {
 		zcg_json_str(j->f, key);
-		fputs(": ", j->f);
+		/* Flat is compact, as JSON Lines usually are. */
+		fputs(j->depth >= j->inline_from ? ":" : ": ", j->f);
 	}
 }
 
