@@ -91,6 +91,8 @@ void bench_summarise(const struct bench_case *c, const struct bench_sample *s,
 
 /* output.c: where the human-readable results go (stderr with --json -) */
 extern FILE *bench_out;
+/* 1: the static guest bench (guest_main.c), run inside zcguard vm */
+extern int bench_is_guest;
 /* 1: figures are guest time under icount (--vm): labels say so */
 extern int bench_icount;
 __attribute__((format(printf, 1, 2)))

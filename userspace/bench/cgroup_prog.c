@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -142,6 +143,15 @@ int cg_guard_setup(struct cg_guard *g, char *err, size_t len)
 
 	memset(g, 0, sizeof(*g));
 	g->cg_fd = g->prog_fd = -1;
+	/* The VM's /init mounts no cgroup2: the guest bench does. */
+	if (find_cgroup2(mnt, sizeof(mnt)) && bench_is_guest) {
+		mkdir("/sys/fs/cgroup", 0755);
+		if (mount("cgroup2", "/sys/fs/cgroup", "cgroup2", 0, NULL)) {
+			snprintf(err, len, "mount cgroup2 on /sys/fs/cgroup: "
+				 "%s", strerror(errno));
+			return -1;
+		}
+	}
 	if (find_cgroup2(mnt, sizeof(mnt)) || own_cgroup(own, sizeof(own))) {
 		snprintf(err, len, "no cgroup v2 hierarchy mounted");
 		return -1;

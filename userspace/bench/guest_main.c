@@ -5,9 +5,11 @@
  *   zcguard vm --module zcguard.ko --file build/guest/zcguard-bench \
  *       -- zcguard-bench --overhead module-warn,module-block
  */
+#include "bench/bench.h"
 #include "zcguard/cmd.h"
 
 int main(int argc, char **argv)
 {
+	bench_is_guest = 1;
 	return cmd_bench(argc, argv);
 }

@@ -28,6 +28,7 @@ const char *bench_size_str(size_t bytes, char *buf, size_t len)
 }
 
 int bench_icount;
+int bench_is_guest;
 
 /*
  * Under icount the receiver's CPU usec are guest usec: thousands of guest

@@ -55,8 +55,20 @@ static int setup(struct variant *v, const char *exe, const char *trace_cmd)
 			return -1;
 		}
 	} else if (trace_args(v->name)) {
+		/*
+		 * --trace-cmd is the "trace" guard; "trace-floor" is the
+		 * same command with --attach-only. The static guest bench
+		 * has no trace sub-command: there the tracer is the guest's
+		 * zcguard-trace (on PATH in the VM).
+		 */
 		if (trace_cmd && !strcmp(v->name, "trace"))
 			snprintf(v->cmd, sizeof(v->cmd), "%s", trace_cmd);
+		else if (trace_cmd && !strcmp(v->name, "trace-floor"))
+			snprintf(v->cmd, sizeof(v->cmd), "%s --attach-only",
+				 trace_cmd);
+		else if (bench_is_guest)
+			snprintf(v->cmd, sizeof(v->cmd), "zcguard-trace %s",
+				 trace_args(v->name));
 		else
 			snprintf(v->cmd, sizeof(v->cmd), "'%s' trace %s", exe,
 				 trace_args(v->name));
