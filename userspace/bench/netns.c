@@ -11,16 +11,11 @@
  * 15 * 4096 + 72 = 61512 on x86, the value tcp_mmap.c documents
  * (61492 over IPv4, used when the kernel has no IPv6).
  */
-#include <errno.h>
-#include <net/if.h>
-#include <sched.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "bench/bench.h"
+#include "lib/netns.h"
 
 #define LO_PAYLOAD_PAGES 15
 #define TCP_TS_HDRS (20 + 12)
@@ -36,49 +31,18 @@ unsigned int bench_lo_mtu(void)
 
 int bench_netns_enter(char *err, size_t errlen)
 {
-	struct ifreq ifr;
-	int fd, ret = -1;
+	int used;
 
 	/*
 	 * Called before any thread exists: every thread created afterwards
 	 * (sender, receiver) and every child (tcp_mmap) inherits it.
 	 */
-	if (unshare(CLONE_NEWNET)) {
-		snprintf(err, errlen,
-			 "cannot create a network namespace: %s%s",
-			 strerror(errno),
-			 errno == EPERM ? " (needs CAP_SYS_ADMIN)" : "");
+	if (zcg_netns_lo(bench_family, (int)bench_lo_mtu(), &used, err,
+			 errlen))
 		return -1;
-	}
-	fd = socket(bench_family, SOCK_DGRAM, 0);
-	if (fd < 0 && errno == EAFNOSUPPORT && bench_family == AF_INET6) {
-		bench_family = AF_INET;
-		fd = socket(AF_INET, SOCK_DGRAM, 0);
-	}
-	if (fd < 0) {
-		snprintf(err, errlen, "no socket in the namespace: %s",
-			 strerror(errno));
-		return -1;
-	}
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	ifr.ifr_mtu = (int)bench_lo_mtu();
-	if (ioctl(fd, SIOCSIFMTU, &ifr)) {
-		snprintf(err, errlen, "set lo mtu %d: %s", ifr.ifr_mtu,
-			 strerror(errno));
-		goto out;
-	}
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr)) {
-		snprintf(err, errlen, "get lo flags: %s", strerror(errno));
-		goto out;
-	}
-	ifr.ifr_flags |= IFF_UP;
-	if (ioctl(fd, SIOCSIFFLAGS, &ifr)) {
-		snprintf(err, errlen, "bring lo up: %s", strerror(errno));
-		goto out;
-	}
-	ret = 0;
-out:
-	close(fd);
-	return ret;
+	if (used == bench_family)
+		return 0;
+	/* No IPv6: the IPv4 MTU for the same 15 pages a segment. */
+	bench_family = used;
+	return zcg_lo_up(used, (int)bench_lo_mtu(), NULL, err, errlen);
 }
