@@ -41,14 +41,15 @@ done
 cp=$BUILD/ksft-6.12/scripts/checkpatch.pl
 # One checkpatch per patch, all at once (the patches are independent).
 for d in patches patches-6.1; do
+	mkdir -p "$tmp/$d"
 	for f in "$BUILD/$d"/0*.patch; do
 		$cp --no-tree --strict --max-line-length=80 --show-types "$f" \
-			>"$tmp/cp-$d-$(basename "$f")" 2>&1 &
+			>"$tmp/$d/$(basename "$f")" 2>&1 &
 	done
 done
 wait
 for d in patches patches-6.1; do
-	cat "$tmp/cp-$d-"* >"$tmp/cp"
+	cat "$tmp/$d"/* >"$tmp/cp"
 	e=$(grep -c '^ERROR' "$tmp/cp")
 	w=$(grep '^WARNING' "$tmp/cp" | grep -vc 'FILE_PATH_CHANGES')
 	c=$(grep '^CHECK' "$tmp/cp" | grep -vc 'MACRO_ARG_REUSE')
