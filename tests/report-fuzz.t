@@ -8,4 +8,5 @@ if [ ! -x "$BUILD/report-fuzz" ]; then
 	echo "not ok 1 build/report-fuzz exists (run make)"
 	exit 1
 fi
-exec "$BUILD/report-fuzz" "$TOP/tests/report/samples" "$TOP/tests/report/real"
+exec "$BUILD/report-fuzz" "$TOP/tests/report/samples" "$TOP/tests/report/real" \
+	"$TOP/tests/report/zoo"
