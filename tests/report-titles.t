@@ -127,7 +127,7 @@ else
 fi
 "$ZCG" report --json "$S/none-clean-boot.log" >"$TMP/json"
 rc=$?
-if [ $rc = 1 ] && grep -q '"crashed": false' "$TMP/json"; then
+if [ $rc = 1 ] && [ "$(jq -r .crashed "$TMP/json")" = false ]; then
 	ok "--json without a crash: crashed false, exit 1"
 else
 	not_ok "--json without a crash" "exit $rc: $(cat "$TMP/json")"
@@ -138,7 +138,7 @@ fi
 rc=$?
 "$ZCG" report --json "$S/truncated-gpf-header-only.log" >"$TMP/json"
 if [ $rc = 0 ] && grep -q truncated "$TMP/err" &&
-   grep -q '"corrupted": true' "$TMP/json"; then
+   [ "$(jq -r .corrupted "$TMP/json")" = true ]; then
 	ok "a truncated report is flagged"
 else
 	not_ok "a truncated report is flagged" "exit $rc"
