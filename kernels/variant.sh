@@ -17,8 +17,7 @@
 # variant.sh --list      prints the names, one a line
 # variant.sh --show NAME prints "SRC FRAGMENTS PATCHES" of NAME
 # Environment: JOBS (default 2), VARIANTS (default kernels/variants),
-# SRC_DIR (default /usr/src: linux-source-SRC.tar.xz), ZCG_NO_SEED=1 (do
-# not seed a new object dir from a built unpatched variant, see below).
+# SRC_DIR (default /usr/src: linux-source-SRC.tar.xz).
 # Exit: 0 built, 1 failure, 2 bad arguments or unknown NAME.
 
 set -eu
@@ -151,38 +150,6 @@ if cmp -s "$tmp" "$frag"; then
 	rm -f "$tmp"
 else
 	mv "$tmp" "$frag"
-fi
-
-# A new object dir is seeded from a built variant of the same source and
-# config that has no patches (its objects are those of the pristine
-# source): copied, with the seed's source path rewritten in kbuild's
-# command files (mtimes kept), so make rebuilds only the files this
-# variant's patches touched (they are newer than the copied objects).
-# Without a seed, the first build is a full one served by ccache.
-seed_from() {
-	sd=$O/$1
-	[ -e "$sd/bzImage" ] && [ -f "$sd/obj/zcguard.config.applied" ] &&
-		[ -f "$sd/src/.zcg-patches" ] && [ ! -s "$sd/src/.zcg-patches" ] &&
-		cmp -s "$sd/obj/zcguard.config.applied" "$frag" || return 1
-	exec 7>"$sd/.lock"
-	flock 7
-	echo "variant.sh: $name: seeding objects from $1" >&2
-	rm -rf "$dir/obj" "$dir/obj.seed"
-	cp -a "$sd/obj" "$dir/obj.seed"
-	grep -rlIF "$sd/src" "$dir/obj.seed" | while IFS= read -r f; do
-		sed "s|$sd/src|$dir/src|g" "$f" >"$f.zcg" &&
-			touch -r "$f" "$f.zcg" && mv "$f.zcg" "$f"
-	done
-	ln -sfn "$dir/src" "$dir/obj.seed/source"
-	mv "$dir/obj.seed" "$dir/obj"
-	flock -u 7
-	exec 7>&-
-}
-if [ ! -f "$dir/obj/zcguard.config.applied" ] && [ "${ZCG_NO_SEED:-0}" != 1 ]; then
-	for s in $( { sed -e 's/#.*//' "$here/variants"; lines; } |
-		    awk -v v="$ver" -v n="$name" 'NF == 4 && $2 == v && $4 == "-" && $1 != n { print $1 }'); do
-		seed_from "$s" && break
-	done
 fi
 
 start=$(date +%s)
