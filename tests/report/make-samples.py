@@ -1768,7 +1768,8 @@ RETIRED = {
     "kfence-uaf", "kfence-oob-write-memset", "ubsan-array-index",
     "ubsan-shift", "warning-refcount", "deadlock-circular",
     "deadlock-recursive", "lockdep-bad-unlock", "lockdep-suspicious-rcu",
-    "scheduling-while-atomic",
+    "scheduling-while-atomic", "divide-error", "lockdep-lock-held-user",
+    "hung-mutex", "bug-at-invalid-opcode", "softlockup-rip",
 }
 
 
