@@ -90,7 +90,7 @@ vm_run() {
 	mkdir -p "$logs"
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
-	"$top/build/zcguard" vm --kernel "$kernel" --timeout 900 \
+	"$top/build/zcguard" vm --kernel "$kernel" --timeout 900 --boot-timeout 300 \
 		--keep-logs "$logs" $files -- \
 		sh -c "cd /ksft && ./run_kselftest.sh" >"$logs/vm.out" 2>&1 || true
 	echo "intree: $name (linux-$ver's run_kselftest.sh, $(( $(date +%s) - t0 )) s): $(grep '^tests:' "$logs/vm.out" || echo 'no TAP'); $(grep '^all runs:' "$logs/vm.out")"
