@@ -382,7 +382,7 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 		if (!set_dur)
 			o->duration = 0.3;
 	}
-	if (o->vm && (o->nguards || o->tcp_mmap || o->plot))
+	if (o->vm && (o->nguards || o->tcp_mmap))
 		return bad("--vm runs the sweep or --check%s", "");
 	if (o->vm) {
 		/* Guest time is exact: short runs say all there is to say. */

@@ -86,10 +86,12 @@ static int write_script(FILE *f, const char *path, const char *note,
 		"set title \"zcguard bench: receiver CPU per MB on loopback "
 		"(median, bars min..max)\\n%s\"\n"
 		"set xlabel 'chunk size (bytes per send and per receive)'\n"
-		"set ylabel 'receiver usec per MB (user+sys)'\n"
+		"set ylabel '%s'\n"
 		"set logscale x 2\nset logscale y\nset grid\n"
 		"set key below maxrows 4\n"
-		"set offsets graph 0.03, graph 0.03, 0, 0\n", note);
+		"set offsets graph 0.03, graph 0.03, 0, 0\n", note,
+		bench_icount ? "receiver kinsn per MB (guest instructions, "
+		"qemu icount)" : "receiver usec per MB (user+sys)");
 	write_xtics(f, r, n);
 	for (tx = 0; tx < TX_NR; tx++)
 		for (rx = 0; rx < RX_NR; rx++) {

@@ -180,7 +180,17 @@ int bench_vm(const struct bench_opts *o)
 	if (rc)
 		return rc;
 	n = bench_vm_parse(json, r, TX_NR * RX_NR * BENCH_MAX_SIZES);
+	/* The sweep's JSON is the guest's own, as it wrote it. */
+	if (n > 0 && o->json && !o->check)
+		rc = strcmp(o->json, "-") ? zcg_write_file(o->json, json,
+							   strlen(json)) :
+		     fputs(json, stdout) < 0;
 	free(json);
+	if (rc) {
+		fprintf(stderr, "zcguard bench: %s: %s\n", o->json,
+			strerror(errno));
+		return 3;
+	}
 	if (n <= 0) {
 		fprintf(stderr, "zcguard bench: no results in the guest's "
 			"JSON\n");
@@ -199,5 +209,13 @@ int bench_vm(const struct bench_opts *o)
 	fflush(bench_out);
 	if (o->check)
 		return bench_vm_check(o, name, r, n);
+	if (o->plot) {
+		snprintf(kernel, sizeof(kernel), "%s under qemu icount, "
+			 "%d rep(s) x %.3f s guest time per case", name,
+			 o->reps, o->duration);
+		if (bench_plot(o->plot, kernel, r, n))
+			return 3;
+		bprintf("plot: %s\n", o->plot);
+	}
 	return 0;
 }
