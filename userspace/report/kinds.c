@@ -15,8 +15,8 @@
  *  flags        ZR_CORRUPT: header alone means a lost report;
  *               ZR_NOSTACK: the kernel prints no stack for it;
  *               ZR_WEAK: the line follows other reports (a panic, the
- *               trap of a BUG()): it titles the log only when no other
- *               crash line is in it
+ *               trap of a BUG()): seen inside a report it does not end
+ *               it (first in a log, it titles the log as usual)
  *
  * The WARNING sub-kinds are told apart by the reporting file in the
  * header ("WARNING: CPU: 0 PID: 1 at lib/refcount.c:25 ..."); a WARNING

@@ -45,7 +45,7 @@ enum zcg_func_from {
 #define ZR_CORRUPT	0x01	/* a follow-up or cut header: always corrupted */
 #define ZR_NOSTACK	0x02	/* the kernel prints no stack for it */
 #define ZR_ACCESS	0x04	/* KASAN: "Read"/"Write" from the access line */
-#define ZR_WEAK		0x08	/* starts a report only if no other crash line does */
+#define ZR_WEAK		0x08	/* inside a report it never starts a second one */
 
 struct zcg_kind_rule {
 	const char *key;	/* literal that must appear in the line */

@@ -426,7 +426,7 @@ static size_t find_start(const char *log, size_t len, struct zcg_line *ln,
 			 int *has_ts)
 {
 	struct zcg_header h;
-	size_t pos = 0, plain = (size_t)-1, weak = (size_t)-1;
+	size_t pos = 0, plain = (size_t)-1;
 
 	*has_ts = 0;
 	while (!zcg_line_read(log, len, pos, ln)) {
@@ -435,26 +435,19 @@ static size_t find_start(const char *log, size_t len, struct zcg_line *ln,
 			*has_ts = 1;
 		if (zcg_header_parse(ln->text, &h) == ZK_NONE)
 			continue;
-		/* a panic line or a bare trap: only when nothing better follows */
-		if (h.rule->flags & ZR_WEAK) {
-			if (weak == (size_t)-1 && ln->has_ts)
-				weak = ln->off;
-			continue;
-		}
 		if (ln->has_ts)
 			return ln->off;
 		if (plain == (size_t)-1)
 			plain = ln->off;
 	}
-	if (weak != (size_t)-1)
-		return weak;
 	return *has_ts ? (size_t)-1 : plain;
 }
 
 /* May the crash line h appear inside a report of kind cur? */
 static int part_of(enum zcg_kind cur, const struct zcg_header *h)
 {
-	if (h->kind == ZK_PANIC)
+	/* a panic line or a bare trap never starts a second report */
+	if (h->kind == ZK_PANIC || (h->rule->flags & ZR_WEAK))
 		return 1;
 	/* BUG() is ud2: "kernel BUG at" then "invalid opcode: 0000" */
 	if (cur == ZK_BUG_AT && zcg_starts(h->rule->title, "invalid opcode"))
