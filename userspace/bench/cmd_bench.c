@@ -25,8 +25,7 @@
 
 static const char usage_text[] =
 "usage: zcguard bench [OPTIONS]   (root: runs in a private network namespace)\n"
-"Loopback TCP receive: Gbit/s, receiver CPU usec/MB (getrusage), calls/MB,\n"
-"% mapped; median and min..max of reps.\n"
+"Loopback TCP receive: Gbit/s, CPU usec/MB, calls/MB, % mapped (med, min..max)\n"
 "  -s, --sizes LIST     chunk sizes, 4K..16M  [4K,16K,64K,256K,512K,1M,2M]\n"
 "  -m, --modes LIST     receivers: copy,zc,zc-hint,zc-copybuf,all  [all]\n"
 "  -S, --senders LIST   send,msg_zc,all  [msg_zc: the only mappable pages]\n"
