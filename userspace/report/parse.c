@@ -177,11 +177,12 @@ static void learn(struct walk *w, const char *raw)
 	 * Lockdep names the lock site: "..., at: FUNC+0x1/0x2", or "at:"
 	 * then "[<ffffffff81234567>] FUNC+0x1/0x2" on a line of its own.
 	 */
+	/* 4.x: "..., at: [<ffffffff81234567>] FUNC+0x1/0x2" on one line */
 	p = strstr(t, ", at: ");
-	if (p && zcg_func_at(zcg_skip_blanks(p + 6), name, sizeof(name)))
+	if (p && zcg_frame_line(p + 6, name, sizeof(name), &unreliable))
 		add_frame(&w->at, name);
 	else if (zcg_starts(t, "at: ") &&
-		 zcg_func_at(zcg_skip_blanks(t + 4), name, sizeof(name)))
+		 zcg_frame_line(t + 4, name, sizeof(name), &unreliable))
 		add_frame(&w->at, name);
 	else if (t == raw && zcg_starts(t, "[<") &&
 		 zcg_frame_line(t, name, sizeof(name), &unreliable))
