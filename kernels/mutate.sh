@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# mutate.sh [-O DIR] [-t SECS] [-l] [MUTANT...]
+# mutate.sh [-O DIR] [-d TREE] [-t SECS] [-l] [MUTANT...]
 #
 # Mutation testing of the selftests: for each mutant of net/ipv4/tcp.c
 # (kernels/mutants/*.patch, 6.1; the first line of each says what it
@@ -15,6 +15,8 @@
 #
 #   MUTANT      names (with or without .patch) or paths; default: all
 #   -O DIR      kernel build dir (default: build/kernels of the project)
+#   -d TREE     mutate this already built 6.1 tree instead (TREE/src,
+#               TREE/obj of an earlier build: its own config is kept)
 #   -t SECS     timeout of one VM run (default 900)
 #   -l          list the mutants and their reasons, build nothing
 #
@@ -35,15 +37,17 @@ top=$(cd "$here/.." && pwd)
 O=$top/build/kernels
 timeout=900
 list=0
+tree=
 
 usage() {
-	echo "usage: mutate.sh [-O DIR] [-t SECS] [-l] [MUTANT...]" >&2
+	echo "usage: mutate.sh [-O DIR] [-d TREE] [-t SECS] [-l] [MUTANT...]" >&2
 	exit 2
 }
 
 while [ $# -gt 0 ]; do
 	case $1 in
 	-O) [ $# -ge 2 ] || usage; O=$2; shift 2 ;;
+	-d) [ $# -ge 2 ] || usage; tree=$2; shift 2 ;;
 	-t) [ $# -ge 2 ] || usage; timeout=$2; shift 2 ;;
 	-l) list=1; shift ;;
 	-h|--help) sed -n '3,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -94,10 +98,24 @@ set -- $("$here/variant.sh" --show fixed-6.1)
 base_src=$1
 base_frags=$2
 name=mutant-$base_src
-mdir=$O/$name
-table=$O/.$name.variants
-echo "$name $base_src $base_frags -" >"$table"
-VARIANTS=$table nice -n 5 "$here/variant.sh" "$O" "$name" || exit 1
+if [ -n "$tree" ]; then
+	mdir=$(cd "$tree" && pwd)
+	frag=$mdir/obj/zcguard.config.applied
+	[ -f "$frag" ] && [ -f "$mdir/src/net/ipv4/tcp.c" ] || {
+		echo "mutate.sh: $tree is not a built tree (src/, obj/)" >&2
+		exit 2
+	}
+	[ -f "$O/src-$base_src/.unpacked" ] || {
+		echo "mutate.sh: no pristine $O/src-$base_src" >&2
+		exit 1
+	}
+else
+	mdir=$O/$name
+	frag=$mdir/fragment.config
+	table=$O/.$name.variants
+	echo "$name $base_src $base_frags -" >"$table"
+	VARIANTS=$table nice -n 5 "$here/variant.sh" "$O" "$name" || exit 1
+fi
 pristine=$O/src-$base_src/net/ipv4/tcp.c
 tcp=$mdir/src/net/ipv4/tcp.c
 
@@ -122,7 +140,7 @@ for p in $mutants; do
 		verdict="error: does not apply"
 	elif ! JOBS=${JOBS:-2} CCACHE_BASEDIR=$O nice -n 5 \
 		"$here/build-kernel.sh" "$mdir/src" "$mdir/obj" \
-		"$mdir/fragment.config" >"$runs/$m.build.log" 2>&1; then
+		"$frag" >"$runs/$m.build.log" 2>&1; then
 		verdict="error: build failed ($runs/$m.build.log)"
 	fi
 	restore
