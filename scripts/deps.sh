@@ -11,7 +11,7 @@ linux-image-cloud-amd64 linux-headers-cloud-amd64
 linux-image-6.12-cloud-amd64 linux-headers-6.12-cloud-amd64
 linux-source-6.1 linux-source-6.12 xz-utils codespell
 flex bison bc libssl-dev dwarves ccache
-iproute2 procps perl python3 gnuplot-nox git jq
+iproute2 procps perl python3 gnuplot-nox git jq rsync
 "
 
 missing=""
