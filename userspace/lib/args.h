@@ -10,4 +10,11 @@
 int zcg_parse_int(const char *s, int lo, int hi, int *out);
 int zcg_parse_double(const char *s, double lo, double hi, double *out);
 
+/*
+ * "CMD: MESSAGE" on stderr for a bad invocation; returns 2, the exit
+ * code of a usage error, so a caller can `return zcg_usage_err(...)`.
+ */
+int zcg_usage_err(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/args.h"
 #include "lib/datadir.h"
 #include "lib/file.h"
 #include "lib/spawn.h"
@@ -44,17 +45,7 @@ static void usage(FILE *f)
 "1 otherwise, 2 bad arguments or a bad plan (nothing run).\n", f);
 }
 
-static int __attribute__((format(printf, 1, 2))) bad(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("zcguard run: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 2;
-}
+#define bad(...) zcg_usage_err("zcguard run", __VA_ARGS__)
 
 struct opts {
 	const char *globs[16];

@@ -63,17 +63,7 @@ static void usage(FILE *f)
 "(boot failure, timeout, infrastructure), 2 bad arguments.\n", f);
 }
 
-static int __attribute__((format(printf, 1, 2))) bad(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("zcguard vm: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 2;
-}
+#define bad(...) zcg_usage_err("zcguard vm", __VA_ARGS__)
 
 static int add_file(struct vm_opts *o, const char *arg)
 {
