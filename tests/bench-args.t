@@ -7,7 +7,7 @@ Z=$BUILD/zcguard
 if [ ! -x "$Z" ]; then
 	echo "1..1"; echo "not ok 1 zcguard not built ($Z)"; exit 1
 fi
-echo "1..12"
+echo "1..13"
 out=$("$Z" bench -h); rc=$?
 lines=$(printf '%s\n' "$out" | wc -l)
 [ $rc = 0 ] && [ "$lines" -le 24 ] && printf '%s' "$out" | grep -q -- '--check' &&
@@ -46,4 +46,11 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 else
 	skip "unprivileged exit 4" "needs root and setpriv to drop privileges"
 fi
+# An unwritable --json fails at once, before any measuring.
+start=$(date +%s)
+err=$("$Z" bench -q --json /proc/zcg-no-such-dir/x.json 2>&1); rc=$?
+[ $rc = 3 ] && [ $(($(date +%s) - start)) -lt 2 ] &&
+	printf '%s' "$err" | grep -q -- '--json /proc/zcg-no-such-dir' &&
+	ok "--json to an unwritable path: exit 3 before the run: $err" ||
+	nok "--json unwritable: exit $rc: $err"
 exit $fail
