@@ -67,8 +67,10 @@ kmake() {
 if ! cmp -s "$frag" "$out/zcguard.config.applied"; then
 	echo "build-kernel.sh: configuring $out (tinyconfig + $(basename "$frag"))" >&2
 	kmake tinyconfig >&2
-	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" \
-		"$out/.config" "$frag" >/dev/null
+	# merge_config.sh leaves its temporary files in the current
+	# directory when interrupted: run it in the output directory.
+	(cd "$out" && "$src/scripts/kconfig/merge_config.sh" -m -O "$out" \
+		"$out/.config" "$frag" >/dev/null)
 	kmake olddefconfig >&2
 	# Kconfig drops what it cannot satisfy without a word: check.
 	missing=$(grep -E '^(CONFIG_[A-Z0-9_]+=.*|# CONFIG_[A-Z0-9_]+ is not set)$' "$frag" |
