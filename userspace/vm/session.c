@@ -205,6 +205,18 @@ static void unbootable(const struct vm_opts *o, struct zcg_run *res,
 	}
 }
 
+/* A boot failure with an empty console in some run. */
+static int kvm_silent(const struct zcg_run *res, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (res[i].kind == ZCG_BOOT_FAILED &&
+		    strstr(res[i].detail, "no console output"))
+			return 1;
+	return 0;
+}
+
 int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 		   char *err, size_t elen)
 {
@@ -257,7 +269,21 @@ int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 			o->kernel, o->release[0] ? o->release : "?",
 			sum->accel, o->icount ? " icount" : "", o->runs,
 			o->parallel);
-	if (vm_run_all(&rn, res) < 0) {
+	ret = vm_run_all(&rn, res);
+	if (!ret && rn.kvm && kvm_silent(res, o->runs)) {
+		/*
+		 * The probe's SeaBIOS ran under KVM, yet a kernel printed
+		 * nothing: KVM cannot run this guest after all (seen here
+		 * now and then). Every run again, under TCG.
+		 */
+		if (!s->quiet)
+			fprintf(stderr, "zcguard vm: no console output under KVM, running again under TCG\n");
+		rn.kvm = 0;
+		sum->accel = "tcg";
+		memset(res, 0, o->runs * sizeof(*res));
+		ret = vm_run_all(&rn, res);
+	}
+	if (ret < 0) {
 		if (s->stop && *s->stop) {
 			ret = -2;
 		} else {
