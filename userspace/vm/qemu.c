@@ -27,7 +27,7 @@ int vm_kvm_probe(const char *workdir)
 	int ok = 0, status;
 	pid_t pid;
 
-	if (access("/dev/kvm", R_OK | W_OK) < 0)
+	if (access("/dev/kvm", R_OK | W_OK) < 0 || access(VM_KVM_UNUSABLE, F_OK) == 0)
 		return 0;
 	snprintf(dbg, sizeof(dbg), "%s/kvm-probe.debugcon", workdir);
 	snprintf(log, sizeof(log), "%s/kvm-probe.log", workdir);

@@ -14,6 +14,13 @@
  */
 int vm_kvm_probe(const char *workdir);
 
+/*
+ * Left when a kernel gave no console output under KVM although the probe
+ * passed: later probes on this machine answer 0 at once instead of
+ * losing a boot timeout each time. Removed by a reboot (or by hand).
+ */
+#define VM_KVM_UNUSABLE "/var/tmp/zcguard-kvm-unusable"
+
 /* Kernel command line: the defaults plus --append. Static buffer. */
 const char *vm_cmdline(const struct vm_opts *o);
 

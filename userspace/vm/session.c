@@ -228,7 +228,7 @@ int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 	};
 	long long t0 = zcg_now_ms();
 	struct zcg_run *res;
-	int ret = 0;
+	int ret = 0, fd;
 
 	memset(sum, 0, sizeof(*sum));
 	res = calloc(o->runs, sizeof(*res));
@@ -280,6 +280,9 @@ int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 			fprintf(stderr, "zcguard vm: no console output under KVM, running again under TCG\n");
 		rn.kvm = 0;
 		sum->accel = "tcg";
+		fd = open(VM_KVM_UNUSABLE, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+		if (fd >= 0)
+			close(fd);
 		memset(res, 0, o->runs * sizeof(*res));
 		ret = vm_run_all(&rn, res);
 	}
