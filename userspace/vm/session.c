@@ -111,7 +111,6 @@ void vm_opts_defaults(struct vm_opts *o)
 int vm_opts_check(struct vm_opts *o, char *err, size_t elen)
 {
 	struct stat st;
-	char kerr[256];
 	int i;
 
 	if (!o->kernel[0] && vm_kernel_default(o->kernel, sizeof(o->kernel)) < 0) {
@@ -129,8 +128,9 @@ int vm_opts_check(struct vm_opts *o, char *err, size_t elen)
 			return -1;
 	/* The release is known only for a bzImage; a bad one is a boot failure. */
 	o->release[0] = '\0';
-	if (vm_kernel_check(o->kernel, o->release, sizeof(o->release), kerr,
-			    sizeof(kerr)) < 0)
+	o->kernel_err[0] = '\0';
+	if (vm_kernel_check(o->kernel, o->release, sizeof(o->release),
+			    o->kernel_err, sizeof(o->kernel_err)) < 0)
 		o->release[0] = '\0';
 	if (check_modules(o, err, elen))
 		return -1;
@@ -221,7 +221,7 @@ int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 		   char *err, size_t elen)
 {
 	struct vm_opts *o = s->o;
-	char workdir[PATH_MAX], initrd[PATH_MAX + 16], kerr[256], rel[128];
+	char workdir[PATH_MAX], initrd[PATH_MAX + 16];
 	struct vm_runner rn = {
 		.o = o, .initrd = initrd, .stop = s->stop,
 		.done = s->done, .tick = s->tick, .ctx = s->ctx,
@@ -240,8 +240,8 @@ int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 	sum->results = res;
 	sum->n = o->runs;
 	sum->accel = "tcg";
-	if (vm_kernel_check(o->kernel, rel, sizeof(rel), kerr, sizeof(kerr)) < 0) {
-		unbootable(o, res, kerr);
+	if (o->kernel_err[0]) {
+		unbootable(o, res, o->kernel_err);
 		if (s->done)
 			for (int i = 0; i < o->runs; i++)
 				s->done(&res[i], s->ctx);

@@ -33,9 +33,9 @@ int vm_opts_check(struct vm_opts *o, char *err, size_t elen);
 
 /*
  * Boots o->runs VMs and fills *sum (sum->results is malloc'ed: free it).
- * A kernel that is no bzImage gives every run "boot failed", decided as
- * usual. 0 done, -2 interrupted by *stop (every qemu stopped), -1 could
- * not start (err says why).
+ * A kernel vm_opts_check() found no bzImage gives every run "boot
+ * failed", decided as usual. 0 done, -2 interrupted by *stop (every qemu
+ * stopped), -1 could not start (err says why).
  */
 int vm_session_run(const struct vm_session *s, struct vm_summary *sum,
 		   char *err, size_t elen);

@@ -20,6 +20,8 @@ struct vm_file {
 struct vm_opts {
 	char kernel[PATH_MAX];
 	char release[128];	/* from the bzImage header, may be empty */
+	/* Why the kernel is no bootable bzImage (vm_opts_check), or "". */
+	char kernel_err[256];
 	const char **modules;
 	int nmodules;
 	struct vm_file *files;
