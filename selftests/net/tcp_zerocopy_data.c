@@ -361,6 +361,29 @@ TEST_F(zc_data, vma_bounds_length)
 	zc_receive_all(_metadata, rx);
 }
 
+/*
+ * A call asking for less than a page maps nothing even with pages queued;
+ * recv_skip_hint must then be the length asked for, the bytes to read().
+ */
+TEST_F(zc_data, subpage_length)
+{
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
+	zc_arg_at(&zc, rx->map, 0, 100);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ(100U, zc.recv_skip_hint);
+	EXPECT_EQ(CHUNK, zc.inq);
+	ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf, 100));
+	EXPECT_EQ(-1, zc_check(rx->buf, 0, 100));
+}
+
 /* Less than a page queued and a big enough copybuf: copied there. */
 TEST_F(zc_data, copybuf_small)
 {

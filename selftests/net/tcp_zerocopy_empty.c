@@ -357,6 +357,47 @@ TEST_F(zc_empty, peer_shutdown_after_data)
 	zc_expect_untouched(_metadata, &zc);
 }
 
+/*
+ * The inq the zerocopy call reports is tcp_inq_hint(): once the FIN has
+ * been read and the queue is empty it says 1 ("continue reading"), never
+ * 0. The zerocopy call itself fails with -EIO there and writes nothing,
+ * so the TCP_INQ cmsg of the recvmsg() that reads the FIN shows it.
+ */
+TEST_F(zc_empty, inq_hint_after_fin)
+{
+	struct zc_state *st = &self->st;
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	unsigned char data[DATA_LEN];
+	struct iovec iov = { data, sizeof(data) };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+	};
+	struct cmsghdr *cm;
+	int one = 1, hint = -1;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ(0, zc_connect(st));
+	ASSERT_EQ(0, setsockopt(st->fd, IPPROTO_TCP, TCP_INQ, &one,
+				sizeof(one)));
+	zc_fill(data, 0, sizeof(data));
+	ASSERT_EQ(0, zc_send_all(st->peer, data, sizeof(data)));
+	ASSERT_EQ(0, shutdown(st->peer, SHUT_WR));
+	ASSERT_NE(0, zc_wait(st->fd, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	ASSERT_EQ(0, zc_read_all(st->fd, data, sizeof(data)));
+
+	msg.msg_control = cbuf;
+	msg.msg_controllen = sizeof(cbuf);
+	ASSERT_EQ(0, recvmsg(st->fd, &msg, 0));
+	for (cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm))
+		if (cm->cmsg_level == IPPROTO_TCP &&
+		    cm->cmsg_type == TCP_CM_INQ)
+			memcpy(&hint, CMSG_DATA(cm), sizeof(hint));
+	EXPECT_EQ(1, hint)
+		TH_LOG("inq after the FIN must be 1, not 0 (tcp_inq_hint)");
+}
+
 TEST_F(zc_empty, orderly_close)
 {
 	struct zc_state *st = &self->st;
