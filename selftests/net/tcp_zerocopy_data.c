@@ -362,6 +362,39 @@ TEST_F(zc_data, vma_bounds_length)
 }
 
 /*
+ * Data queued before the peer's FIN maps from copied_seq like any other:
+ * the FIN takes a sequence number but no byte, so inq counts it as one
+ * (tcp_inq_hint) and the call after the last byte fails with -EIO.
+ */
+TEST_F(zc_data, data_then_fin)
+{
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+	size_t left;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
+	ASSERT_EQ(0, shutdown(rx->cli, SHUT_WR));
+	ASSERT_NE(0, zc_wait(rx->srv, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+
+	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_LT(0U, zc.length) TH_LOG("nothing mapped before the FIN");
+	ASSERT_EQ(0UL, zc.length % ZC_PAGE);
+	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
+	left = CHUNK - zc.length;
+	EXPECT_EQ(left + 1, zc.inq);
+	ASSERT_EQ(0, zc_read_all(rx->srv, rx->buf, left));
+	EXPECT_EQ(-1, zc_check(rx->buf, zc.length, left));
+
+	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
+	EXPECT_EQ(-EIO, zc_call64(rx->srv, &zc));
+}
+
+/*
  * A call asking for less than a page maps nothing even with pages queued;
  * recv_skip_hint must then be the length asked for, the bytes to read().
  */
