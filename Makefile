@@ -20,6 +20,8 @@ KSFT  := $(BUILD)/ksft
 # The newest Debian cloud headers of each series the modules build for.
 KDIR_6.1  ?= $(lastword $(sort $(wildcard /lib/modules/6.1.*-cloud-amd64/build)))
 KDIR_6.12 ?= $(lastword $(sort $(wildcard /lib/modules/6.12.*-cloud-amd64/build)))
+# The KUnit test kernel's object tree (make kernel-kunit-6.12 first).
+KDIR_kunit-6.12 ?= $(wildcard $(BUILD)/kernels/kunit-6.12/obj)
 # KDIR=... given: `make module` builds against it in module/.
 MODULE_KDIR := $(if $(filter undefined,$(origin KDIR)),,$(KDIR))
 KDIR ?= $(KDIR_6.1)
@@ -55,7 +57,7 @@ endif
 # their times, so the build is incremental) and built there, so the 6.1
 # and 6.12 builds never clobber each other or the tree.
 modules-%:
-	@test -n "$(KDIR_$*)" || { echo "modules-$*: no /lib/modules/$*.*-cloud-amd64/build; run 'make deps'" >&2; exit 1; }
+	@test -n "$(KDIR_$*)" || { echo "modules-$*: no kernel tree for $* (Debian headers: make deps; a test kernel: make kernel-$*)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/module-$*
 	@cp -p $(MODULE_SRCS) $(BUILD)/module-$*/
 	nice $(MAKE) -C $(KDIR_$*) M=$(BUILD)/module-$* W=1 modules
