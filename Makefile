@@ -105,6 +105,7 @@ kernel-%:
 
 # Static selftest builds for the guests (zcguard run rows with ksft =).
 guest-ksft: ksft
+	@mkdir -p $(BUILD)/guest-ksft
 	$(MAKE) -s -C $(TOP)/selftests/net KSFT_DIR=$(BUILD)/ksft-6.12/tools/testing/selftests \
 		OUTPUT=$(BUILD)/guest-ksft LDFLAGS=-static
 
