@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "cgroup" guard of --overhead: a trivial BPF_CGROUP_GETSOCKOPT
- * program (return 1: let the kernel's answer through) on a cgroup v2
+ * program (cgroup_gso.bpf.c, loaded through its bpftool skeleton: return
+ * 1, let the kernel's answer through) on a cgroup v2
  * directory the benchmark creates under its own cgroup and moves itself
  * into. Every getsockopt() of the process, TCP_ZEROCOPY_RECEIVE
  * included, then runs the cgroup hook; attach and detach between
@@ -20,9 +21,10 @@
 #include <unistd.h>
 
 #include <bpf/bpf.h>
-#include <linux/bpf.h>
+#include <bpf/libbpf.h>
 
 #include "bench/bench.h"
+#include "bench/cgroup_gso.skel.h"
 #include "bench/guard.h"
 #include "lib/file.h"
 #include "lib/spawn.h"
@@ -74,19 +76,15 @@ static int move_self(const char *dir)
 	return zcg_write_file(path, pid, n);
 }
 
-static int load_prog(void)
+/* The program's fd (the skeleton in g->skel), or a negative errno. */
+static int load_prog(struct cg_guard *g)
 {
-	/* r0 = 1; exit: allow, keep the kernel's optval and optlen */
-	struct bpf_insn insns[] = {
-		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0,
-		  .imm = 1 },
-		{ .code = BPF_JMP | BPF_EXIT },
-	};
-	LIBBPF_OPTS(bpf_prog_load_opts, opts,
-		    .expected_attach_type = BPF_CGROUP_GETSOCKOPT);
+	struct cgroup_gso *skel = cgroup_gso__open_and_load();
 
-	return bpf_prog_load(BPF_PROG_TYPE_CGROUP_SOCKOPT, "zcg_bench_gso",
-			     "GPL", insns, 2, &opts);
+	if (!skel)
+		return errno ? -errno : -EINVAL;
+	g->skel = skel;
+	return bpf_program__fd(skel->progs.zcg_bench_gso);
 }
 
 /*
@@ -177,7 +175,7 @@ int cg_guard_setup(struct cg_guard *g, char *err, size_t len)
 		snprintf(err, len, "open %s: %s", g->dir, strerror(errno));
 		goto fail;
 	}
-	g->prog_fd = load_prog();
+	g->prog_fd = load_prog(g);
 	if (g->prog_fd < 0) {
 		snprintf(err, len, "load BPF_CGROUP_GETSOCKOPT program: %s",
 			 strerror(-g->prog_fd));
@@ -211,8 +209,9 @@ void cg_guard_teardown(struct cg_guard *g)
 {
 	live = NULL;
 	cg_guard_detach(g);
-	if (g->prog_fd >= 0)
-		close(g->prog_fd);
+	/* The skeleton owns the program's fd. */
+	cgroup_gso__destroy(g->skel);
+	g->skel = NULL;
 	if (g->cg_fd >= 0)
 		close(g->cg_fd);
 	g->prog_fd = g->cg_fd = -1;

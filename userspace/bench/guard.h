@@ -8,9 +8,12 @@
 #include <sys/types.h>
 
 /* cgroup_prog.c: a trivial BPF_CGROUP_GETSOCKOPT program. */
+struct cgroup_gso;
+
 struct cg_guard {
 	char orig[PATH_MAX - 64];	/* our cgroup v2 directory at start */
 	char dir[PATH_MAX];	/* the one we create and move into */
+	struct cgroup_gso *skel;	/* cgroup_gso.bpf.c, loaded */
 	int cg_fd, prog_fd, moved, attached;
 };
 

@@ -8,13 +8,16 @@ ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/mod_guard.c bench/tcp_mmap_cmp.c \
 	    bench/vm_bench.c bench/vm_json.c bench/vm_check.c
 ZCG_LDLIBS += -lbpf
+# cgroup_gso.bpf.c, the cgroup guard's program (see userspace/Makefile).
+ZCG_DEPS += $(O)/bench/cgroup_gso.skel.h
 
 # The same command alone and static, for the VM (module guards).
 # bench/ is included before lib/: lib's sources are named here again.
 BENCH_GUEST_SRCS := bench/guest_main.c $(filter bench/%,$(ZCG_SRCS)) \
 	$(wildcard lib/*.c)
 ALL_TARGETS += $(O)/guest/zcguard-bench
-$(O)/guest/zcguard-bench: $(BENCH_GUEST_SRCS) $(wildcard bench/*.h)
+$(O)/guest/zcguard-bench: $(BENCH_GUEST_SRCS) $(wildcard bench/*.h) \
+			  $(O)/bench/cgroup_gso.skel.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ $(BENCH_GUEST_SRCS) \
 		-lbpf -lelf -lz

@@ -28,7 +28,7 @@
 
 #include "lib/args.h"
 #include "trace/zctrace.h"
-#include "zctrace.skel.h"
+#include "trace/zctrace.skel.h"
 #include "trace/trace_out.h"
 #include "zcguard/cmd.h"
 
