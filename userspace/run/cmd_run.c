@@ -37,7 +37,7 @@ static void usage(FILE *f)
 "fresh qemu VMs, decides each row's verdict from its runs and compares\n"
 "it with the row's expectation. Prints one table; writes OUT/PLAN.json\n"
 "and the logs of each row in OUT/PLAN/ROW/.\n"
-"  -k GLOB        only rows whose name matches (repeatable)\n"
+"  -k GLOB        only rows whose ROW or PLAN/ROW matches (repeatable)\n"
 "  -l, --list     list the rows and their expectations, run nothing\n"
 "  --no-build     do not run make for a missing kernel or file\n"
 "  --out DIR      results directory (default: build/run of the project)\n"
@@ -55,12 +55,16 @@ struct opts {
 
 static int selected(const struct opts *o, const struct plan_row *r)
 {
+	char full[PLAN_NAME * 2];
 	int i;
 
 	if (!o->nglobs)
 		return 1;
+	/* -l prints PLAN/ROW: either form selects. */
+	snprintf(full, sizeof(full), "%s/%s", r->plan, r->name);
 	for (i = 0; i < o->nglobs; i++)
-		if (!fnmatch(o->globs[i], r->name, 0))
+		if (!fnmatch(o->globs[i], r->name, 0) ||
+		    !fnmatch(o->globs[i], full, FNM_PATHNAME))
 			return 1;
 	return 0;
 }
@@ -170,6 +174,10 @@ static int run_all(struct run_ctx *c, const struct plan *p,
 		return 2;
 	for (i = 0; i < p->nrows; i++)
 		total += selected(o, &p->rows[i]);
+	if (!total) {
+		free(res);
+		return bad("no row matches -k %s (see -l)", o->globs[0]);
+	}
 	for (i = 0; i < p->nrows && !stop_sig; i++) {
 		const struct plan_row *r = &p->rows[i];
 		struct row_result *rr = &res[n];
