@@ -99,8 +99,13 @@ __attribute__((format(printf, 1, 2)))
 void bprintf(const char *fmt, ...);
 void bench_table_header(FILE *f);
 void bench_table_row(FILE *f, const struct bench_result *r);
-void bench_json_results(FILE *f, const struct bench_result *r, int n);
-void bench_json_stat(FILE *f, const char *name, const struct bench_stat *st);
+
+/* json_out.c: "results" (one object per case), a statistic's object. */
+struct zcg_json;
+void bench_json_results(struct zcg_json *j, const struct bench_result *r,
+			int n);
+void bench_json_stat(struct zcg_json *j, const char *name,
+		     const struct bench_stat *st);
 const char *bench_size_str(size_t bytes, char *buf, size_t len);
 
 /* plot.c: usec/MB against chunk size, one line per mode, by gnuplot. */

@@ -14,6 +14,7 @@
 
 #include "bench/opts.h"
 #include "lib/file.h"
+#include "lib/json.h"
 
 /*
  * No built-in baseline: a wall-clock ratio belongs to the machine it was
@@ -71,37 +72,36 @@ static void print_json(const struct bench_opts *o, const struct bench_stat *cs,
 		       const struct bench_stat *zs, const struct bench_stat *rs,
 		       double mapped, double base, double limit, int regressed)
 {
-	FILE *f;
+	struct zcg_json j;
 
-	if (bench_json_open(o, "check", &f))
+	if (bench_json_open(o, "check", &j))
 		return;
-	fprintf(f, "\"chunk\": %zu, \"reps\": %d, \"duration_s\": %.3f,\n  ",
-		o->sizes[0], o->reps, o->duration);
-	bench_json_stat(f, "copy_usec_per_mb", cs);
-	fprintf(f, ",\n  ");
-	bench_json_stat(f, "zc_usec_per_mb", zs);
-	fprintf(f, ",\n  ");
-	bench_json_stat(f, "pair_ratio", rs);
-	fprintf(f, ",\n  \"ratio\": %.4f, \"zc_mapped_pct\": %.2f,\n"
-		"  \"baseline\": %.4f, \"tolerance_pct\": %.1f, "
-		"\"limit\": %.4f,\n  \"verdict\": \"%s\"", rs->med, mapped,
-		base, o->tolerance, limit, regressed ? "regression" : "ok");
-	bench_json_close(o, f);
+	zcg_json_kint(&j, "chunk", o->sizes[0]);
+	zcg_json_kint(&j, "reps", o->reps);
+	zcg_json_knum(&j, "duration_s", o->duration, 3);
+	bench_json_stat(&j, "copy_usec_per_mb", cs);
+	bench_json_stat(&j, "zc_usec_per_mb", zs);
+	bench_json_stat(&j, "pair_ratio", rs);
+	zcg_json_knum(&j, "ratio", rs->med, 4);
+	zcg_json_knum(&j, "zc_mapped_pct", mapped, 2);
+	zcg_json_knum(&j, "baseline", base, 4);
+	zcg_json_knum(&j, "tolerance_pct", o->tolerance, 1);
+	zcg_json_knum(&j, "limit", limit, 4);
+	zcg_json_kstr(&j, "verdict", regressed ? "regression" : "ok");
+	bench_json_close(&j);
 }
 
 static int save_baseline(const char *path, const struct bench_opts *o,
 			 double ratio)
 {
-	FILE *f = fopen(path, "w");
+	struct zcg_json j;
 
-	if (!f) {
-		fprintf(stderr, "zcguard bench: %s: %s\n", path,
-			strerror(errno));
+	if (bench_json_create(path, &j))
 		return -1;
-	}
-	fprintf(f, "{\"kind\": \"baseline\", \"chunk\": %zu, "
-		"\"ratio\": %.4f}\n", o->sizes[0], ratio);
-	return fclose(f);
+	zcg_json_kstr(&j, "kind", "baseline");
+	zcg_json_kint(&j, "chunk", o->sizes[0]);
+	zcg_json_knum(&j, "ratio", ratio, 4);
+	return bench_json_close(&j);
 }
 
 int bench_check(const struct bench_opts *o)

@@ -17,6 +17,7 @@
 #include "bench/opts.h"
 #include "bench/vm_bench.h"
 #include "lib/args.h"
+#include "lib/json.h"
 #include "zcguard/cmd.h"
 
 #define EXIT_USAGE 2
@@ -402,9 +403,9 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 static int run_sweep(const struct bench_opts *o)
 {
 	struct bench_result r[TX_NR * RX_NR * BENCH_MAX_SIZES];
+	struct zcg_json j;
 	struct utsname u;
 	char note[256];
-	FILE *f;
 	int n, i;
 
 	if (bench_sweep(o, r, &n))
@@ -417,10 +418,10 @@ static int run_sweep(const struct bench_opts *o)
 		bench_table_row(bench_out, &r[i]);
 	fflush(bench_out);
 	if (o->json) {
-		if (bench_json_open(o, "sweep", &f))
+		if (bench_json_open(o, "sweep", &j))
 			return EXIT_ERROR;
-		bench_json_results(f, r, n);
-		bench_json_close(o, f);
+		bench_json_results(&j, r, n);
+		bench_json_close(&j);
 	}
 	if (o->plot) {
 		uname(&u);

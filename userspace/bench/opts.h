@@ -53,9 +53,20 @@ int bench_check(const struct bench_opts *o);
 int bench_overhead(const struct bench_opts *o);
 int bench_compare_tcp_mmap(const struct bench_opts *o);
 
-/* Writes the JSON document {"kind": ..., <body>} to o->json. */
-int bench_json_open(const struct bench_opts *o, const char *kind, FILE **f);
-void bench_json_close(const struct bench_opts *o, FILE *f);
+/*
+ * A JSON document to path ("-": stdout): j is inside its top object.
+ * 0, or -1 with the reason printed.
+ */
+int bench_json_create(const char *path, struct zcg_json *j);
+/*
+ * The document of a run here to o->json: bench_json_create(), then
+ * "tool", "kind", this machine's "kernel" and "lo_mtu"; the caller adds
+ * the rest.
+ */
+int bench_json_open(const struct bench_opts *o, const char *kind,
+		    struct zcg_json *j);
+/* Ends the document; closes its file (stdout: flushes). 0 or EOF. */
+int bench_json_close(struct zcg_json *j);
 /*
  * Fails (message printed, -1) when --json names a file that cannot be
  * written, before any run: opened for append, not truncated.

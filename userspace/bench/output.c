@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The terminal table and the JSON form of benchmark results. */
+/* The terminal table of benchmark results. */
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -54,34 +54,4 @@ void bench_table_row(FILE *f, const struct bench_result *r)
 		bench_size_str(r->c.chunk, sz, sizeof(sz)), r->gbit.med,
 		r->usec_per_mb.med, range, r->sys_per_mb.med,
 		r->mapped_pct.med, r->nsamples);
-}
-
-void bench_json_stat(FILE *f, const char *name, const struct bench_stat *st)
-{
-	fprintf(f, "\"%s\": {\"median\": %.4f, \"min\": %.4f, \"max\": %.4f, "
-		"\"q1\": %.4f, \"q3\": %.4f}", name, st->med, st->min,
-		st->max, st->q1, st->q3);
-}
-
-void bench_json_results(FILE *f, const struct bench_result *r, int n)
-{
-	int i;
-
-	fprintf(f, "\"results\": [");
-	for (i = 0; i < n; i++) {
-		fprintf(f, "%s\n    {\"sender\": \"%s\", \"receiver\": \"%s\", "
-			"\"chunk\": %zu, \"duration_s\": %.3f, \"reps\": %d,\n"
-			"     ", i ? "," : "", bench_tx_names[r[i].c.tx],
-			bench_rx_names[r[i].c.rx], r[i].c.chunk,
-			r[i].c.duration, r[i].nsamples);
-		bench_json_stat(f, "gbit_per_s", &r[i].gbit);
-		fprintf(f, ",\n     ");
-		bench_json_stat(f, "usec_per_mb", &r[i].usec_per_mb);
-		fprintf(f, ",\n     ");
-		bench_json_stat(f, "syscalls_per_mb", &r[i].sys_per_mb);
-		fprintf(f, ",\n     ");
-		bench_json_stat(f, "mapped_pct", &r[i].mapped_pct);
-		fprintf(f, "}");
-	}
-	fprintf(f, "\n  ]");
 }

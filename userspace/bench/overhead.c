@@ -143,15 +143,16 @@ static void report(const struct bench_opts *o, struct variant *v, int nv)
 {
 	struct bench_stat us, gs, rs, ms;
 	double ratio[MAX_REPS];
-	FILE *f = NULL;
+	struct zcg_json js, *j = NULL;
 	int i, k, n = o->reps;
 
-	if (o->json && bench_json_open(o, "overhead", &f))
-		f = NULL;
-	if (f)
-		fprintf(f, "\"chunk\": %zu, \"reps\": %d, \"duration_s\": "
-			"%.3f,\n  \"variants\": [", o->sizes[0], n,
-			o->duration);
+	if (o->json && !bench_json_open(o, "overhead", &js)) {
+		j = &js;
+		zcg_json_kint(j, "chunk", o->sizes[0]);
+		zcg_json_kint(j, "reps", n);
+		zcg_json_knum(j, "duration_s", o->duration, 3);
+		zcg_json_arr(j, "variants");
+	}
 	bprintf("%-12s %9s %17s %7s %7s  %s\n", "guard", "usec/MB",
 		"min..max", "Gbit/s", "mapped%",
 		"ratio to none: median [min..max] (IQR)");
@@ -176,28 +177,24 @@ static void report(const struct bench_opts *o, struct variant *v, int nv)
 			bprintf("  [kprobe counted %ld calls]",
 				v[k].guard_calls);
 		bprintf("\n");
-		if (!f)
+		if (!j)
 			continue;
-		fprintf(f, "%s\n    {\"guard\": \"%s\", ", k ? "," : "",
-			v[k].name);
-		if (v[k].ext.what[0]) {
-			/* which tracer mode and level was measured */
-			fprintf(f, "\"attached\": ");
-			zcg_json_str(f, v[k].ext.what);
-			fprintf(f, ", ");
-		}
-		bench_json_stat(f, "usec_per_mb", &us);
-		fprintf(f, ", ");
-		bench_json_stat(f, "ratio_to_none", &rs);
-		fprintf(f, "}");
+		zcg_json_obj(j, NULL);
+		zcg_json_kstr(j, "guard", v[k].name);
+		/* which tracer mode and level was measured */
+		if (v[k].ext.what[0])
+			zcg_json_kstr(j, "attached", v[k].ext.what);
+		bench_json_stat(j, "usec_per_mb", &us);
+		bench_json_stat(j, "ratio_to_none", &rs);
+		zcg_json_end(j);
 	}
 	for (k = 0; k < nv; k++)
 		if (v[k].ext.what[0])
 			bprintf("%s: %s\n  %s\n", v[k].name, v[k].ext.cmd,
 				v[k].ext.what);
-	if (f) {
-		fprintf(f, "\n  ]");
-		bench_json_close(o, f);
+	if (j) {
+		zcg_json_end(j);
+		bench_json_close(j);
 	}
 }
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bench/opts.h"
+#include "lib/json.h"
 #include "lib/spawn.h"
 
 #define PORT_BASE 8787
@@ -219,9 +220,9 @@ static int theirs(const struct bench_opts *o, struct tm_server *srv,
 	return server_summary(srv, t);
 }
 
-static void report(FILE *f, FILE *js, const char *mode, const double *a,
-		   const double *b, const double *ma, const double *mb,
-		   int n, int *agree)
+static void report(FILE *f, struct zcg_json *js, const char *mode,
+		   const double *a, const double *b, const double *ma,
+		   const double *mb, int n, int *agree)
 {
 	struct bench_stat sa, sb, sr, pa, pb;
 	double ratio[MAX_REPS];
@@ -255,16 +256,15 @@ static void report(FILE *f, FILE *js, const char *mode, const double *a,
 		*agree = 0;
 	if (!js)
 		return;
-	fprintf(js, "%s\n    {\"mode\": \"%s\", ", strcmp(mode, "copy") ?
-		"," : "", mode);
+	zcg_json_obj(js, NULL);
+	zcg_json_kstr(js, "mode", mode);
 	bench_json_stat(js, "zcguard_usec_per_mb", &sa);
-	fprintf(js, ",\n     ");
 	bench_json_stat(js, "tcp_mmap_usec_per_mb", &sb);
-	fprintf(js, ",\n     ");
 	bench_json_stat(js, "pair_ratio", &sr);
-	fprintf(js, ",\n     \"zcguard_mapped_pct\": %.2f, "
-		"\"tcp_mmap_mapped_pct\": %.2f, \"agree\": %s}", pa.med,
-		pb.med, ok ? "true" : "false");
+	zcg_json_knum(js, "zcguard_mapped_pct", pa.med, 2);
+	zcg_json_knum(js, "tcp_mmap_mapped_pct", pb.med, 2);
+	zcg_json_kbool(js, "agree", ok);
+	zcg_json_end(js);
 }
 
 int bench_compare_tcp_mmap(const struct bench_opts *o)
@@ -274,7 +274,7 @@ int bench_compare_tcp_mmap(const struct bench_opts *o)
 	struct tm_server srv[2];
 	struct bench_sample s;
 	struct tm_sample t;
-	FILE *js = NULL;
+	struct zcg_json jdoc, *js = NULL;
 	char sz[16], what[64];
 	int m, rep, k, agree = 1, ret = 3;
 
@@ -317,18 +317,20 @@ int bench_compare_tcp_mmap(const struct bench_opts *o)
 		o->tcp_mmap, bench_size_str(o->sizes[0], sz, sizeof(sz)),
 		o->reps, o->duration, bench_lo_mtu(),
 		o->rx_cpu >= 0 ? ", pinned" : "");
-	if (o->json && bench_json_open(o, "compare_tcp_mmap", &js))
-		js = NULL;
-	if (js)
-		fprintf(js, "\"chunk\": %zu, \"reps\": %d, \"duration_s\": "
-			"%.3f, \"tolerance_pct\": %.1f,\n  \"modes\": [",
-			o->sizes[0], o->reps, o->duration, AGREE_PCT);
+	if (o->json && !bench_json_open(o, "compare_tcp_mmap", &jdoc)) {
+		js = &jdoc;
+		zcg_json_kint(js, "chunk", o->sizes[0]);
+		zcg_json_kint(js, "reps", o->reps);
+		zcg_json_knum(js, "duration_s", o->duration, 3);
+		zcg_json_knum(js, "tolerance_pct", AGREE_PCT, 1);
+		zcg_json_arr(js, "modes");
+	}
 	for (m = 0; m < 2; m++)
 		report(bench_out, js, m ? "zc" : "copy", a[m], b[m], ma[m],
 		       mb[m], o->reps, &agree);
 	if (js) {
-		fprintf(js, "\n  ]");
-		bench_json_close(o, js);
+		zcg_json_end(js);
+		bench_json_close(js);
 	}
 	bprintf("verdict: %s\n", agree ? "agree" : "DISAGREE");
 	ret = agree ? 0 : 1;

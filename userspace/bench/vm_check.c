@@ -60,15 +60,9 @@ static int save(const char *path, const char *name,
 		const struct bench_result *zc)
 {
 	struct zcg_json j;
-	FILE *f = fopen(path, "w");
 
-	if (!f) {
-		fprintf(stderr, "zcguard bench: %s: %s\n", path,
-			strerror(errno));
+	if (bench_json_create(path, &j))
 		return -1;
-	}
-	zcg_json_start(&j, f);
-	zcg_json_obj(&j, NULL);
 	zcg_json_kstr(&j, "kind", "icount-baseline");
 	zcg_json_kstr(&j, "kernel", name);
 	zcg_json_kstr(&j, "receiver", bench_rx_names[zc->c.rx]);
@@ -79,9 +73,7 @@ static int save(const char *path, const char *name,
 	zcg_json_knum(&j, "zc_kinsn_per_mb", zc->usec_per_mb.med, 3);
 	zcg_json_knum(&j, "zc_kinsn_per_mb_min", zc->usec_per_mb.min, 3);
 	zcg_json_knum(&j, "zc_kinsn_per_mb_max", zc->usec_per_mb.max, 3);
-	zcg_json_end(&j);
-	fputc('\n', f);
-	return fclose(f);
+	return bench_json_close(&j);
 }
 
 static void write_json(const struct bench_opts *o, const char *name,
@@ -89,15 +81,10 @@ static void write_json(const struct bench_opts *o, const char *name,
 		       double rise, int regressed)
 {
 	struct zcg_json j;
-	FILE *f = strcmp(o->json, "-") ? fopen(o->json, "w") : stdout;
 
-	if (!f) {
-		fprintf(stderr, "zcguard bench: %s: %s\n", o->json,
-			strerror(errno));
+	/* The kernel is the VM's: not bench_json_open()'s of this host. */
+	if (bench_json_create(o->json, &j))
 		return;
-	}
-	zcg_json_start(&j, f);
-	zcg_json_obj(&j, NULL);
 	zcg_json_kstr(&j, "tool", "zcguard bench");
 	zcg_json_kstr(&j, "kind", "icount-check");
 	zcg_json_kstr(&j, "kernel", name);
@@ -110,10 +97,7 @@ static void write_json(const struct bench_opts *o, const char *name,
 	zcg_json_knum(&j, "rise_pct", rise, 3);
 	zcg_json_knum(&j, "tolerance_pct", o->tolerance, 2);
 	zcg_json_kstr(&j, "verdict", regressed ? "regression" : "ok");
-	zcg_json_end(&j);
-	fputc('\n', f);
-	if (f != stdout)
-		fclose(f);
+	bench_json_close(&j);
 }
 
 int bench_vm_check(const struct bench_opts *o, const char *name,

@@ -3,7 +3,9 @@
  * Reads back the "results" array that the guest bench's --json writes
  * (bench_json_results()): one object per case with the sender, receiver,
  * chunk, reps and four stat objects. A reader of that one shape, by key,
- * not a general JSON parser: objects hold no strings with braces.
+ * not a general JSON parser: objects hold no strings with braces, each
+ * case begins with its "sender" key (the first one lib/json writes) and
+ * the layout, white space and line breaks, does not matter.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +83,8 @@ int bench_vm_parse(const char *json, struct bench_result *r, int max)
 	if (!p)
 		return -1;
 	end = json + strlen(json);
-	for (p = strstr(p, "{\"sender\""); p && n < max; p = next) {
-		next = strstr(p + 1, "{\"sender\"");
+	for (p = strstr(p, "\"sender\":"); p && n < max; p = next) {
+		next = strstr(p + 1, "\"sender\":");
 		end = next ? next : json + strlen(json);
 		memset(&r[n], 0, sizeof(r[n]));
 		tx = name(p, end, "sender", bench_tx_names, TX_NR);
