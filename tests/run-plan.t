@@ -8,7 +8,7 @@
 Z=$BUILD/zcguard
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-echo "1..14"
+echo "1..15"
 
 if out=$("$Z" run -l 2>&1) && [ "$(echo "$out" | wc -l)" -ge 20 ]; then
 	ok "project plans load: $(echo "$out" | wc -l) rows"
@@ -92,7 +92,7 @@ fi
 
 deb=$(ls /boot/vmlinuz-6.1.*-cloud-amd64 2>/dev/null | head -n 1)
 if [ -z "$deb" ] || [ ! -x /bin/busybox ]; then
-	skip_n 3 "no Debian 6.1 kernel or busybox-static (make deps)"
+	skip_n 4 "no Debian 6.1 kernel or busybox-static (make deps)"
 	exit "$fail"
 fi
 cat >"$tmp/e2e.plan" <<EOP
@@ -138,5 +138,14 @@ if [ -s "$j" ] && jq -e '.rows_run == 3 and .as_expected == 2 and
 	ok "end to end: the JSON holds the decisions"
 else
 	nok "end to end: the JSON holds the decisions" "$j"
+fi
+# Each row's VM record is its own, written after all rows ran: the
+# command it ran and the release of the image (was a dangling pointer).
+rel=$(strings "$deb" | sed -n 's/^\(6\.1\.[0-9]*-[^ ]*\) .*/\1/p' | head -n 1)
+if [ -s "$j" ] && jq -e --arg rel "$rel" '[.rows[].vm.command[2]] == ["true", "false", "true"] and
+	all(.rows[]; .vm.release == $rel)' "$j" >/dev/null; then
+	ok "end to end: each row keeps its own command and release ($rel)"
+else
+	nok "end to end: each row keeps its own command and release ($rel)" "$j"
 fi
 exit "$fail"

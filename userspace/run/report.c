@@ -99,6 +99,11 @@ int run_json(const struct run_ctx *c, const char *plan,
 	int i, ok = 0, rows = 0;
 	FILE *f;
 
+	/* A plan none of whose rows ran keeps the results it has. */
+	for (i = 0; i < n && strcmp(res[i].row->plan, plan); i++)
+		;
+	if (i == n)
+		return 0;
 	snprintf(path, sizeof(path), "%s/%s.json", c->out, plan);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	f = fopen(tmp, "we");

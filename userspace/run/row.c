@@ -258,11 +258,11 @@ static void fill_opts(struct vm_opts *o, const struct plan_row *r,
 void run_row(const struct run_ctx *c, const struct plan_row *r,
 	     struct row_result *res)
 {
-	static struct row_files rf;
-	char err[512], runcmd[8192], *cmd[4];
-	struct vm_opts o;
-	struct vm_session ses = { .o = &o, .stop = c->stop, .quiet = 1 };
+	static struct row_files rf;	/* big; only needed during the run */
+	struct vm_opts *o = &res->opts;
+	struct vm_session ses = { .o = o, .stop = c->stop, .quiet = 1 };
 	long long t0 = zcg_now_ms();
+	char err[512];
 	int ret;
 
 	memset(res, 0, sizeof(*res));
@@ -297,13 +297,17 @@ void run_row(const struct run_ctx *c, const struct plan_row *r,
 	}
 	zcg_rm_rf(res->logs);
 	zcg_mkdir_p(res->logs);
-	fill_opts(&o, r, &rf, res->kernel, res->logs, cmd, runcmd, sizeof(runcmd));
-	if (vm_opts_check(&o, err, sizeof(err)) < 0) {
+	fill_opts(o, r, &rf, res->kernel, res->logs, res->cmd, res->runcmd,
+		  sizeof(res->runcmd));
+	if (vm_opts_check(o, err, sizeof(err)) < 0) {
 		res->status = ROW_UNEXPECTED;
 		snprintf(res->why, sizeof(res->why), "%s", err);
 		return;
 	}
 	ret = vm_session_run(&ses, &res->sum, err, sizeof(err));
+	/* rf is the next row's: the summary never reads the files. */
+	o->files = NULL;
+	o->nfiles = 0;
 	res->seconds = (zcg_now_ms() - t0) / 1000.0;
 	if (ret == -2) {
 		res->status = ROW_INTERRUPTED;

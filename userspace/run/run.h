@@ -28,6 +28,10 @@ struct row_result {
 	char why[512];		/* not built / unexpected: what differs */
 	char logs[PATH_MAX];
 	struct vm_summary sum;	/* valid when status is (un)expected */
+	/* What sum.o points at: kept until the JSON is written. */
+	struct vm_opts opts;
+	char *cmd[4];
+	char runcmd[8192];
 	int have_sum;
 	double seconds;
 };
