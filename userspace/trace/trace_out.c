@@ -33,7 +33,19 @@ static double rel_sec(const struct zct_out *o, unsigned long long ns)
 	return ns > o->t0_ns ? (ns - o->t0_ns) / 1e9 : 0.0;
 }
 
-/* One JSON object a line (JSON Lines): the writer, all on one line. */
+/*
+ * Every JSON record is one object a line (JSON Lines), its "type" first:
+ * the writer j is inside it. zcg_json_end() ends the line.
+ */
+static void json_line(struct zct_out *o, struct zcg_json *j,
+		      const char *type)
+{
+	zcg_json_start(j, o->f);
+	zcg_json_inline(j);
+	zcg_json_obj(j, NULL);
+	zcg_json_kstr(j, "type", type);
+}
+
 static void json_event(struct zct_out *o, const struct zct_event *e,
 		       const char *local, const char *peer)
 {
@@ -41,10 +53,7 @@ static void json_event(struct zct_out *o, const struct zct_event *e,
 	struct zcg_json j;
 
 	comm_of(comm, e);
-	zcg_json_start(&j, o->f);
-	zcg_json_inline(&j);
-	zcg_json_obj(&j, NULL);
-	zcg_json_kstr(&j, "type", e->kind == ZCT_CALL ? "call" : "violation");
+	json_line(o, &j, e->kind == ZCT_CALL ? "call" : "violation");
 	zcg_json_knum(&j, "t", rel_sec(o, e->ts_ns), 6);
 	zcg_json_kint(&j, "pid", e->pid);
 	zcg_json_kint(&j, "tid", e->tid);
@@ -136,10 +145,7 @@ void zct_out_tick(struct zct_out *o, double t_sec,
 	if (o->json) {
 		struct zcg_json j;
 
-		zcg_json_start(&j, o->f);
-		zcg_json_inline(&j);
-		zcg_json_obj(&j, NULL);
-		zcg_json_kstr(&j, "type", "summary");
+		json_line(o, &j, "summary");
 		zcg_json_knum(&j, "t", t_sec, 1);
 		zcg_json_kint(&j, "calls", (long long)calls);
 		zcg_json_kint(&j, "mapped", (long long)d->mapped);
@@ -150,8 +156,7 @@ void zct_out_tick(struct zct_out *o, double t_sec,
 		zcg_json_knum(&j, "avg_us", avg, 1);
 		zcg_json_knum(&j, "max_us", d->dur_max / 1e3, 1);
 		zcg_json_end(&j);
-	}
-	else
+	} else {
 		fprintf(o->f, "%6.1fs calls=%llu mapped=%llu copybuf=%llu "
 			"skipped=%llu errors=%llu violations=%llu "
 			"avg=%.1fus max=%.1fus\n", t_sec, calls,
@@ -161,6 +166,7 @@ void zct_out_tick(struct zct_out *o, double t_sec,
 			(unsigned long long)d->errors,
 			(unsigned long long)d->violations, avg,
 			d->dur_max / 1e3);
+	}
 	fflush(o->f);
 }
 
@@ -176,18 +182,22 @@ void zct_out_totals(struct zct_out *o, const char *mode,
 	/* Without a return program only entries are known. */
 	unsigned long long calls = o->entry_only ? c->entries : c->returns;
 
-	if (o->json)
-		fprintf(o->f, "{\"type\":\"total\",\"mode\":\"%s\","
-			"\"counting\":\"%s\",\"calls\":%llu,\"events\":%llu,"
-			"\"violations\":%llu,\"errors\":%llu,"
-			"\"entries\":%llu,\"returns\":%llu,\"dropped\":%llu,"
-			"\"missed\":%llu}\n",
-			mode, counting, calls, o->events, (unsigned long long)c->violations,
-			(unsigned long long)c->errors,
-			(unsigned long long)c->entries,
-			(unsigned long long)c->returns,
-			(unsigned long long)c->dropped, o->missed);
-	else
+	if (o->json) {
+		struct zcg_json j;
+
+		json_line(o, &j, "total");
+		zcg_json_kstr(&j, "mode", mode);
+		zcg_json_kstr(&j, "counting", counting);
+		zcg_json_kint(&j, "calls", (long long)calls);
+		zcg_json_kint(&j, "events", (long long)o->events);
+		zcg_json_kint(&j, "violations", (long long)c->violations);
+		zcg_json_kint(&j, "errors", (long long)c->errors);
+		zcg_json_kint(&j, "entries", (long long)c->entries);
+		zcg_json_kint(&j, "returns", (long long)c->returns);
+		zcg_json_kint(&j, "dropped", (long long)c->dropped);
+		zcg_json_kint(&j, "missed", (long long)o->missed);
+		zcg_json_end(&j);
+	} else {
 		fprintf(o->f, "zcguard trace: %llu calls traced (%llu entered, "
 			"%s%llu returned, %llu per-call records), %llu errors, "
 			"%llu dropped, %llu missed, violations: %llu\n",
@@ -197,5 +207,6 @@ void zct_out_totals(struct zct_out *o, const char *mode,
 			(unsigned long long)c->errors,
 			(unsigned long long)c->dropped, o->missed,
 			(unsigned long long)c->violations);
+	}
 	fflush(o->f);
 }

@@ -166,12 +166,64 @@ static __always_inline __u32 inq_of(struct sock *sk, __u32 rcv_nxt,
 			rcv_nxt, copied);
 }
 
-/* The bytes queued past copied_seq, from the tail skb's end_seq. */
-static __always_inline void set_queued(struct zct_event *e, __u32 end_seq)
-{
-	__s32 n = end_seq - e->copied_seq;
+/*
+ * Direct loads, for the fast syscall flavour (below; kernels with the
+ * bpf_rdonly_cast kfunc, 6.2+) and set_queued(): the same reads as
+ * sock_of_fd() and snap_sock(), but through read-only casts, which the
+ * JIT inlines with an exception table entry, instead of a
+ * bpf_probe_read_kernel() call each. Measured
+ * on the 6.18 host (cpu-clock profile of a pinned 64K zerocopy bench):
+ * the 13 helper calls per traced call were a third of the tracer's
+ * cost. One helper call is left: the fd slot is a pointer to pointer,
+ * which no cast can name.
+ */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
 
+#define RDONLY(type, p) \
+	((type *)bpf_rdonly_cast((p), bpf_core_type_id_kernel(type)))
+
+/*
+ * Bytes the receive queue holds past copied_seq, from its tail skb (tail
+ * NULL or the queue head itself: empty). The in-order queue is
+ * contiguous, so the tail's end_seq bounds it (a FIN counts one, which
+ * tcp_inq() subtracts again); no walk needed. The tail's control block
+ * is read with a direct load through a read-only cast (cast) or a helper
+ * read. True when the queue holds an skb.
+ */
+static __always_inline bool set_queued(struct sock *sk, struct sk_buff *tail,
+				       struct zct_event *e, bool cast)
+{
+	struct tcp_skb_cb *cb;
+	__u32 end_seq;
+	__s32 n;
+
+	e->queued = 0;
+	if (!tail ||
+	    (unsigned long)tail == (unsigned long)&sk->sk_receive_queue)
+		return false;
+	if (cast) {
+		cb = RDONLY(struct tcp_skb_cb, &tail->cb[0]);
+		end_seq = cb->end_seq;
+	} else {
+		cb = (struct tcp_skb_cb *)&tail->cb[0];
+		end_seq = BPF_CORE_READ(cb, end_seq);
+	}
+	n = end_seq - e->copied_seq;
 	e->queued = n > 0 ? n : 0;
+	return true;
+}
+
+/*
+ * The invariant the tracer watches: tcp_zerocopy_receive() trusts
+ * tcp_inq(), so it must not claim more than the queue holds. The guard
+ * module checks the same in module/guard.c; the two cannot share the
+ * code (a kernel module and a BPF program, built apart against different
+ * headers) and do not count alike (the module walks the queue under the
+ * socket lock, this reads the tail's end_seq), so each keeps its own.
+ */
+static __always_inline bool inq_exceeds_queue(const struct zct_event *e)
+{
+	return e->inq > e->queued;
 }
 
 static __always_inline void read_addrs(struct sock *sk, struct zct_event *e)
@@ -192,11 +244,7 @@ static __always_inline void read_addrs(struct sock *sk, struct zct_event *e)
 	}
 }
 
-/*
- * Bytes the receive queue holds past copied_seq. The in-order queue is
- * contiguous, so the tail skb's end_seq bounds it (a FIN counts one, which
- * tcp_inq() subtracts again); no walk needed.
- */
+/* The receive queue with helper reads: its head skb, or NULL if empty. */
 static __always_inline struct sk_buff *read_queue(struct sock *sk,
 						  struct zct_event *e)
 {
@@ -205,16 +253,10 @@ static __always_inline struct sk_buff *read_queue(struct sock *sk,
 		struct sk_buff *next, *prev;
 		__u32 qlen;
 	} q = {};
-	struct tcp_skb_cb *cb;
 
 	bpf_core_read(&q, sizeof(q), &sk->sk_receive_queue);
 	e->qlen = q.qlen;
-	e->queued = 0;
-	if (!q.prev || (void *)q.prev == (void *)&sk->sk_receive_queue)
-		return NULL;
-	cb = (struct tcp_skb_cb *)&q.prev->cb[0];
-	set_queued(e, BPF_CORE_READ(cb, end_seq));
-	return q.next;
+	return set_queued(sk, q.prev, e, false) ? q.next : NULL;
 }
 
 /* Informational (records only): the head skb starts past copied_seq. */
@@ -315,21 +357,6 @@ static __always_inline struct file *file_of_fd(unsigned long fd)
 }
 
 /*
- * Fast syscall flavour (kernels with the bpf_rdonly_cast kfunc, 6.2+):
- * the same reads as sock_of_fd() and snap_sock(), but as direct loads
- * through read-only casts, which the JIT inlines with an exception
- * table entry, instead of a bpf_probe_read_kernel() call each. Measured
- * on the 6.18 host (cpu-clock profile of a pinned 64K zerocopy bench):
- * the 13 helper calls per traced call were a third of the tracer's
- * cost. One helper call is left: the fd slot is a pointer to pointer,
- * which no cast can name.
- */
-extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
-
-#define RDONLY(type, p) \
-	((type *)bpf_rdonly_cast((p), bpf_core_type_id_kernel(type)))
-
-/*
  * file_of_fd() without its helper call. The fd slot is a pointer to
  * pointer, which no cast can name; it is read as the first word of a
  * struct list_head instead (any struct whose first member is a pointer
@@ -370,8 +397,7 @@ static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
 						      bool cast)
 {
 	struct sock *sk = &tp->inet_conn.icsk_inet.sk;
-	struct sk_buff *prev, *next;
-	struct tcp_skb_cb *cb;
+	struct sk_buff *next;
 
 	e->rcv_nxt = tp->rcv_nxt;
 	e->copied_seq = tp->copied_seq;
@@ -381,21 +407,10 @@ static __always_inline struct sk_buff *snap_sock_fast(struct tcp_sock *tp,
 			  sk->__sk_common.skc_state, tp->urg_seq,
 			  tp->urg_data, e->rcv_nxt, e->copied_seq);
 	next = sk->sk_receive_queue.next;
-	prev = sk->sk_receive_queue.prev;
 	e->qlen = sk->sk_receive_queue.qlen;
-	e->queued = 0;
-	if (!prev || (unsigned long)prev ==
-		     (unsigned long)&sk->sk_receive_queue)
-		return NULL;
-	/* Without the cast (fentry on 6.1), one helper read. */
-	if (cast) {
-		cb = RDONLY(struct tcp_skb_cb, &prev->cb[0]);
-		set_queued(e, cb->end_seq);
-	} else {
-		cb = (struct tcp_skb_cb *)&prev->cb[0];
-		set_queued(e, BPF_CORE_READ(cb, end_seq));
-	}
-	return next;
+	/* Without the cast (fentry on 6.1), one helper read of the tail. */
+	return set_queued(sk, sk->sk_receive_queue.prev, e, cast) ? next :
+	       NULL;
 }
 
 /*
@@ -416,7 +431,7 @@ static __always_inline bool consistent(struct sock *sk, struct tcp_sock *tp,
 		snap_sock_fast(tp, &e, cast);
 	else
 		snap_sock(sk, &e);
-	if (e.inq > e.queued)
+	if (inq_exceeds_queue(&e))
 		return false;
 	n = cnt();
 	if (n)
@@ -470,9 +485,9 @@ static __always_inline void on_entry_common(struct call *c, struct sock *sk,
 	 * real violation is a lasting state, so re-read (helper reads,
 	 * slower) and flag only if every snapshot shows it.
 	 */
-	for (int i = 0; i < 4 && c->user && e->inq > e->queued; i++)
+	for (int i = 0; i < 4 && c->user && inq_exceeds_queue(e); i++)
 		head = snap_sock(sk, e);
-	viol = e->inq > e->queued;
+	viol = inq_exceeds_queue(e);
 	/* Below event level a record is made only for a violation (rare). */
 	if (viol && level != ZCT_LVL_EVENTS) {
 		if (!e->ts_ns)
