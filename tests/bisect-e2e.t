@@ -9,7 +9,9 @@
 #     fix, and rebuilding a commit gives the same kernel signature;
 #   - swapped endpoints and a crashing good commit stop with a clear
 #     error and no culprit;
-#   - --fix names the commit that re-applies the fix.
+#   - --fix names the commit that re-applies the fix;
+#   - a second bug: the commit reverting 8811f4a9836e is named from
+#     build/repro/zc-seq-sanity's WARNING.
 # Cost (2 shared cores, measured): the history takes ~1 min CPU (5 min
 # wall on a loaded disk) and is made once per script version; the whole
 # test then took 812 s with an empty ccache (cause bisection 12m24s, of
@@ -41,7 +43,7 @@ secs() {
 	echo $(( $(date +%s) - $1 ))
 }
 
-echo "1..12"
+echo "1..16"
 t0=$(date +%s)
 if ! "$TOP/tests/bisect/kernel-history.sh" "$OUT" >"$OUT.list" 2>"$OUT.err"; then
 	sed 's/^/# /' "$OUT.err"
@@ -105,9 +107,24 @@ s2=$(sig_of "$OUT/fix.log" "$(c 5)")
 echo "# c5 signature: cause run $s1, fix run $s2"
 check "signature: c5 rebuilt gives the same signature" \
 	sh -c "[ -n '$s1' ] && [ '$s1' = '$s2' ]"
-check "the tree is back on master at c8, clean" sh -c \
+check "the tree is back on master at c11, clean" sh -c \
 	"[ \"\$(git -C '$src' symbolic-ref -q HEAD)\" = refs/heads/master ] &&
-	 [ \"\$(git -C '$src' rev-parse HEAD)\" = '$(c 8)' ] &&
+	 [ \"\$(git -C '$src' rev-parse HEAD)\" = '$(c 11)' ] &&
+	 [ -z \"\$(git -C '$src' status --porcelain --untracked-files=no)\" ]"
+
+# 5. A second bug: c10 reverts 8811f4a9836e; zc-seq-sanity --crash
+# warns in tcp_recvmsg_locked (panic_on_warn) on c10 and c11 only.
+bisect seq --runs 2 --repro "$BUILD/repro/zc-seq-sanity" \
+	--good "$(c 8)" --bad "$(c 11)"
+L=$OUT/seq.log
+check "second bug: exit 0" [ "$rc" = 0 ]
+check "second bug: names the commit reverting 8811f4a9836e (c10)" \
+	grep -q "^first bad commit: $(c 10) Revert \"tcp: add sanity tests to TCP_QUEUE_SEQ\"$" "$L"
+check "second bug: the bad end warned in tcp_recvmsg_locked" \
+	grep -q "^all runs: crashed: WARNING in tcp_recvmsg_locked$" "$L"
+check "second bug: tree back on master at c11, clean" sh -c \
+	"[ \"\$(git -C '$src' symbolic-ref -q HEAD)\" = refs/heads/master ] &&
+	 [ \"\$(git -C '$src' rev-parse HEAD)\" = '$(c 11)' ] &&
 	 [ -z \"\$(git -C '$src' status --porcelain --untracked-files=no)\" ]"
 echo "# bisect-e2e total: $(secs "$t0")s"
 [ "$fail" = 0 ]

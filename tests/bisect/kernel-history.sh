@@ -18,6 +18,10 @@
 #   c6  a tcp.c log message reworded            (bad end of the cause run)
 #   c7  the fix re-applied                      (the fix for --fix)
 #   c8  Documentation only                      (good end of the --fix run)
+#   c9  a tcp.c comment reworded                (same kernel as c8)
+#   c10 Revert the TCP_QUEUE_SEQ sanity tests   (the second culprit,
+#       8811f4a9836e: kernels/revert-8811f4a9836e-seq-sanity.patch)
+#   c11 Documentation only                      (bad end of the second run)
 set -eu
 
 TAR=${ZCG_LINUX_TAR:-/usr/src/linux-source-6.1.tar.xz}
@@ -25,7 +29,9 @@ TAR=${ZCG_LINUX_TAR:-/usr/src/linux-source-6.1.tar.xz}
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 src=$out/src
-me=$(sha256sum "$0" | cut -c1-64)
+here=$(cd "$(dirname "$0")" && pwd)
+me=$(cat "$0" "$here/../../kernels/revert-8811f4a9836e-seq-sanity.patch" |
+	sha256sum | cut -c1-64)
 
 if [ -f "$out/history.list" ] && [ "$(cat "$out/history.stamp" 2>/dev/null)" = "$me" ] &&
    [ -z "$(git -C "$src" status --porcelain 2>/dev/null)" ] &&
@@ -50,7 +56,7 @@ list=$out/history.list.tmp
 
 # commit SUBJECT [BODY]
 commit() {
-	export GIT_AUTHOR_DATE="2024-03-0$((n + 1)) 10:00:00 +0000"
+	export GIT_AUTHOR_DATE="2024-03-$(printf %02d $((n + 1))) 10:00:00 +0000"
 	export GIT_COMMITTER_DATE="$GIT_AUTHOR_DATE"
 	# -f: Debian's top-level .gitignore ignores everything ("/*")
 	git add -A -f .
@@ -126,6 +132,27 @@ Signed-off-by: Nick Netdev <nick@example.org>"
 printf '\nIn repair mode TCP_QUEUE_SEQ sets both rcv_nxt and copied_seq.\n' \
 	>>Documentation/networking/tcp-thin.rst
 commit "Documentation: networking: TCP_QUEUE_SEQ in repair mode" \
+"Signed-off-by: Dana Dev <dana@example.org>"
+
+edit $tcp 's/Alan Cox\t:\tSets the ACK bit on a reset/Alan Cox\t:\tSet the ACK bit on a reset/'
+commit "tcp: restore the comment as written" \
+"Signed-off-by: Dana Dev <dana@example.org>"
+
+# The patch's own header is no commit message here: only its diff.
+sed -n '/^--- a\//,$p' "$here/../../kernels/revert-8811f4a9836e-seq-sanity.patch" |
+	patch -s -p1 --no-backup-if-mismatch
+commit 'Revert "tcp: add sanity tests to TCP_QUEUE_SEQ"' \
+"This reverts commit 8811f4a9836e31c14ecdf79d9f3cb7c5d463265d.
+
+The checks look redundant: repair mode is for CLOSE sockets anyway.
+
+Acked-by: Alice Acker <alice@example.org>
+Signed-off-by: Dana Dev <dana@example.org>
+Signed-off-by: Nick Netdev <nick@example.org>"
+
+printf '\nTCP_QUEUE_SEQ needs the socket in repair mode.\n' \
+	>>Documentation/networking/tcp-thin.rst
+commit "Documentation: networking: TCP_QUEUE_SEQ needs repair mode" \
 "Signed-off-by: Dana Dev <dana@example.org>"
 
 mv "$list" "$out/history.list"
