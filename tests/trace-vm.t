@@ -50,7 +50,7 @@ inject_files() {
 # MODES: the guest's attach modes); its TAP lines are added to $tmp/tap
 # with NAME in front, the guest's own plan and numbers dropped.
 boot() {
-	base="--file $G/zcguard-trace --file $G/zcguard-zcloop --file $TOP/tests/trace/vm-guest.sh"
+	base="--file $G/zcguard-trace --file $G/zcguard-zcloop --file $TOP/tests/trace/vm-guest.sh --file $TOP/tests/trace/totals.sh"
 	# shellcheck disable=SC2086
 	timeout 600 "$ZCG" vm --kernel "$2" --timeout 400 \
 		--keep-logs "$tmp/logs-$1" $base $3 -- vm-guest.sh ${4:-} \

@@ -19,24 +19,15 @@ result() {
 	nok "$desc"
 }
 
-# field NAME FILE: a number from the last {"type":"total"...} JSON line.
-field() {
-	grep '"type":"total"' "$2" | tail -n 1 |
-		sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"
-}
+# field NAME FILE and totals FILE: the tracer's {"type":"total"...} line.
+. "$TOP/tests/trace/totals.sh"
 
 # check NAME OUT LOOPOUT [EVENTS]: the totals agree with the loop's own
 # count; EVENTS: the per-call records expected (calls: event mode, 0: -q
 # and -s, which count in the kernel and send no record per call).
 check() {
 	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$3")
-	kc=$(field calls "$2")
-	ev=$(field events "$2")
-	viol=$(field violations "$2")
-	ent=$(field entries "$2")
-	ret=$(field returns "$2")
-	drop=$(field dropped "$2")
-	missed=$(field missed "$2")
+	totals "$2"
 	want_ev=${4:-$calls}
 	echo "# $1: loop calls=$calls traced calls=$kc events=$ev entries=$ent returns=$ret dropped=$drop missed=$missed violations=$viol"
 	if [ -n "$calls" ] && [ "$calls" -gt 0 ] && [ "$kc" = "$calls" ] &&

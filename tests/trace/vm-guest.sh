@@ -22,10 +22,9 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n $*"; }
 
-# field NAME FILE: a number from the {"type":"total"...} line.
-field() {
-	sed -n "s/.*\"type\":\"total\".*\"$1\":\([0-9]*\).*/\1/p" "$2" | tail -n 1
-}
+# field NAME FILE and totals FILE: the tracer's {"type":"total"...} line
+# (totals.sh, given to the VM next to this script).
+. "$(dirname "$0")/totals.sh"
 
 for mode in $MODES; do
 	out=/tmp/loop-$mode.out
@@ -33,12 +32,7 @@ for mode in $MODES; do
 		>"$out" 2>/tmp/loop-$mode.err
 	rc=$?
 	calls=$(sed -n 's/^zcloop: calls=\([0-9]*\).*/\1/p' "$out")
-	ev=$(field events "$out")
-	kc=$(field calls "$out")
-	ent=$(field entries "$out")
-	ret=$(field returns "$out")
-	drop=$(field dropped "$out")
-	viol=$(field violations "$out")
+	totals "$out"
 	sed 's/^/# /' /tmp/loop-$mode.err
 	echo "# $mode: loop calls=$calls traced=$kc events=$ev entries=$ent returns=$ret dropped=$drop violations=$viol rc=$rc"
 	if [ "$rc" = 0 ] && [ -n "$calls" ] && [ "$calls" -gt 0 ] &&

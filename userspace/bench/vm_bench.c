@@ -65,6 +65,22 @@ static int resolve_kernel(const char *arg, const char *build, char *out,
 	return 0;
 }
 
+/* " OPT a,b": the selected names of one mode list; the length added. */
+static size_t mode_list(char *buf, size_t len, const char *opt,
+			const int *on, const char *const *names, int nr)
+{
+	size_t n = snprintf(buf, len, " %s ", opt);
+	const char *sep = "";
+	int i;
+
+	for (i = 0; i < nr && n < len; i++)
+		if (on[i]) {
+			n += snprintf(buf + n, len - n, "%s%s", sep, names[i]);
+			sep = ",";
+		}
+	return n;
+}
+
 /* The guest's command line: the sweep of o, JSON on the results port. */
 static void guest_cmd(const struct bench_opts *o, char *buf, size_t len)
 {
@@ -76,18 +92,10 @@ static void guest_cmd(const struct bench_opts *o, char *buf, size_t len)
 	for (i = 0; i < o->nsizes; i++)
 		n += snprintf(buf + n, len - n, "%s%zuK", i ? "," : "",
 			      o->sizes[i] >> 10);
-	n += snprintf(buf + n, len - n, " -m ");
-	for (i = 0; i < RX_NR; i++)
-		if (o->rx_on[i])
-			n += snprintf(buf + n, len - n, "%s,",
-				      bench_rx_names[i]);
-	buf[--n] = 0;
-	n += snprintf(buf + n, len - n, " -S ");
-	for (i = 0; i < TX_NR; i++)
-		if (o->tx_on[i])
-			n += snprintf(buf + n, len - n, "%s,",
-				      bench_tx_names[i]);
-	buf[--n] = 0;
+	n += mode_list(buf + n, len - n, "-m", o->rx_on, bench_rx_names,
+		       RX_NR);
+	n += mode_list(buf + n, len - n, "-S", o->tx_on, bench_tx_names,
+		       TX_NR);
 	if (o->inject_calls)
 		n += snprintf(buf + n, len - n, " --inject-zc-calls %u",
 			      o->inject_calls);
