@@ -116,6 +116,16 @@ int bench_plot(const char *path, const char *note,
 void bench_progress(int done, int total, const char *what);
 void bench_progress_end(void);
 
+/*
+ * guest_setup.c: repeatable figures in the guest under icount (see
+ * there). bench_guest_setup() sets bench_repeatable; the others do
+ * nothing without it. 0 or -1 (errno).
+ */
+extern int bench_repeatable;
+void bench_guest_setup(void);
+int bench_fix_rcvbuf(int fd);
+int bench_rx_sched(int fifo);
+
 /* run_case.c: pins the calling thread (cpu >= 0); 0 or -1. */
 int bench_pin(int cpu);
 

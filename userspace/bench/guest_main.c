@@ -11,5 +11,6 @@
 int main(int argc, char **argv)
 {
 	bench_is_guest = 1;
+	bench_guest_setup();
 	return cmd_bench(argc, argv);
 }

@@ -63,7 +63,8 @@ static int listen_any(const struct bench_case *c, struct sockaddr_storage *a,
 	 * Wake the receiver only once a whole chunk is queued, as tcp_mmap
 	 * does; the accepted socket inherits it.
 	 */
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &lowat, sizeof(lowat)) ||
+	if (bench_fix_rcvbuf(fd) ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &lowat, sizeof(lowat)) ||
 	    bind(fd, (struct sockaddr *)a, *alen) || listen(fd, 4) ||
 	    getsockname(fd, (struct sockaddr *)a, alen))
 		goto fail;
@@ -126,8 +127,8 @@ static int sender_reap(pid_t pid, int errfd, int kill_it, char *err,
 	return -1;
 }
 
-int bench_run_case(const struct bench_case *c, struct bench_sample *s,
-		   char *err, size_t errlen)
+static int run_case(const struct bench_case *c, struct bench_sample *s,
+		    char *err, size_t errlen)
 {
 	struct rx_ctx rx = { .c = c, .s = s };
 	struct sockaddr_storage addr;
@@ -157,9 +158,14 @@ int bench_run_case(const struct bench_case *c, struct bench_sample *s,
 		snprintf(rx.err, sizeof(rx.err), "pin to CPU %d: %s",
 			 c->rx_cpu, strerror(errno));
 		rx.ret = -1;
+	} else if (bench_rx_sched(1)) {
+		snprintf(rx.err, sizeof(rx.err), "receiver SCHED_FIFO: %s",
+			 strerror(errno));
+		rx.ret = -1;
 	} else {
 		bench_rx_run(&rx);
 	}
+	bench_rx_sched(0);
 	reaped = sender_reap(pid, p[0], rx.ret != 0, err, errlen);
 	bench_sender_pid = 0;
 	/* The receiver's error first: it says why the sender was killed. */
@@ -182,4 +188,18 @@ out_pipe:
 out_listen:
 	close(rx.lfd);
 	return ret;
+}
+
+int bench_run_case(const struct bench_case *c, struct bench_sample *s,
+		   char *err, size_t errlen)
+{
+	static int warm;
+
+	/* The repeatable set-up's warm-up (guest_setup.c), once a process. */
+	if (bench_repeatable && !warm) {
+		warm = 1;
+		if (run_case(c, s, err, errlen))
+			return -1;
+	}
+	return run_case(c, s, err, errlen);
 }

@@ -6,7 +6,8 @@ ZCG_SRCS += bench/cmd_bench.c bench/netns.c bench/rx.c bench/tx.c \
 	    bench/json_out.c bench/plot.c bench/progress.c bench/check.c \
 	    bench/overhead.c bench/cgroup_prog.c bench/ext_guard.c \
 	    bench/mod_guard.c bench/tcp_mmap_cmp.c \
-	    bench/vm_bench.c bench/vm_json.c bench/vm_check.c
+	    bench/vm_bench.c bench/vm_json.c bench/vm_check.c \
+	    bench/guest_setup.c
 ZCG_LDLIBS += -lbpf
 # cgroup_gso.bpf.c, the cgroup guard's program (see userspace/Makefile).
 ZCG_DEPS += $(O)/bench/cgroup_gso.skel.h

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -52,6 +53,10 @@ static int tx_setup(struct tx_ctx *x, int fd)
 	/* A stuck receiver must not block the sender for good. */
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)))
 		return tx_fail(x, "SO_SNDTIMEO");
+	/* The repeatable set-up: the same segments every run. */
+	if (bench_repeatable &&
+	    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)))
+		return tx_fail(x, "TCP_NODELAY");
 	if (x->c->tx == TX_ZEROCOPY &&
 	    setsockopt(fd, SOL_SOCKET, SO_ZEROCOPY, &one, sizeof(one)))
 		return tx_fail(x, "SO_ZEROCOPY");
