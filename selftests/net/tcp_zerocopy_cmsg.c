@@ -92,6 +92,9 @@ FIXTURE_SETUP(zc_cmsg)
 
 	self->cli = -1;
 	self->srv = -1;
+	ASSERT_EQ(0, zc_probe_errno())
+		TH_LOG("zeroed TCP_ZEROCOPY_RECEIVE on a fresh socket: %s",
+		       strerror(-zc_probe_errno()));
 	if (zc_layout_missing()) {
 		self->skip = true;
 		SKIP(return, "%s", zc_layout_missing());

@@ -84,6 +84,9 @@ FIXTURE_SETUP(zc_data)
 	}
 	ASSERT_EQ(1, ret) TH_LOG("lo in the new netns: %s", strerror(-ret));
 
+	ASSERT_EQ(0, zc_probe_errno())
+		TH_LOG("zeroed TCP_ZEROCOPY_RECEIVE on a fresh socket: %s",
+		       strerror(-zc_probe_errno()));
 	if (zc_layout_missing()) {
 		self->skip = true;
 		SKIP(return, "%s", zc_layout_missing());

@@ -189,6 +189,21 @@ static inline const char *zc_layout_missing(void)
 	return why;
 }
 
+/*
+ * A zeroed call on a fresh socket (not listening, nothing queued, no FIN)
+ * succeeds on every kernel that has TCP_ZEROCOPY_RECEIVE. 0 there, and
+ * when the option or our layout is missing (the tests then skip); any
+ * other error is the kernel's bug, for the tests to fail on, not skip.
+ */
+static inline int zc_probe_errno(void)
+{
+	int k = zc_ksize();
+
+	if (k > 0 || k == -ENOPROTOOPT || k == -EOPNOTSUPP || k == -EINVAL)
+		return 0;
+	return k;
+}
+
 /* Bring up lo (and set its MTU when mtu > 0) in the current netns. */
 static inline int zc_lo_up(int mtu)
 {

@@ -78,6 +78,9 @@ FIXTURE_SETUP(zc_repair)
 		SKIP(return, "no IPv6 in this kernel");
 	}
 	ASSERT_LE(0, self->fd);
+	ASSERT_EQ(0, zc_probe_errno())
+		TH_LOG("zeroed TCP_ZEROCOPY_RECEIVE on a fresh socket: %s",
+		       strerror(-zc_probe_errno()));
 	if (zc_layout_missing()) {
 		self->skip = true;
 		SKIP(return, "%s", zc_layout_missing());

@@ -66,6 +66,9 @@ FIXTURE_SETUP(zc_sendfile)
 		SKIP(return, "page size %ld: the test sends 4 KiB pages",
 		     sysconf(_SC_PAGESIZE));
 	}
+	ASSERT_EQ(0, zc_probe_errno())
+		TH_LOG("zeroed TCP_ZEROCOPY_RECEIVE on a fresh socket: %s",
+		       strerror(-zc_probe_errno()));
 	if (zc_layout_missing()) {
 		self->skip = true;
 		SKIP(return, "%s", zc_layout_missing());
