@@ -60,7 +60,8 @@ static void usage(FILE *f)
 "A top-level TAP/KTAP `not ok` in CMD's output or on the console, or a\n"
 "non-zero exit of CMD, means failed.\n"
 "Exit: 0 all OK, 1 a run crashed or failed, 125 could not test\n"
-"(boot failure, timeout, infrastructure), 2 bad arguments.\n", f);
+"(boot failure, timeout, infrastructure), 2 bad arguments.\n"
+"Environment: ZCG_QEMU=PATH runs PATH instead of qemu-system-x86_64.\n", f);
 }
 
 #define bad(...) zcg_usage_err("zcguard vm", __VA_ARGS__)

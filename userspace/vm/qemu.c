@@ -13,11 +13,18 @@
 #define PROBE_MS	5000
 #define PROBE_DONE	"No bootable device"
 
+const char *vm_qemu_binary(void)
+{
+	const char *q = getenv("ZCG_QEMU");
+
+	return q && *q ? q : VM_QEMU;
+}
+
 int vm_kvm_probe(const char *workdir)
 {
 	char dbg[PATH_MAX], log[PATH_MAX], chardev[PATH_MAX + 32];
 	char *argv[] = {
-		VM_QEMU, "-accel", "kvm", "-cpu", "host", "-m", "64",
+		(char *)vm_qemu_binary(), "-accel", "kvm", "-cpu", "host", "-m", "64",
 		"-nodefaults", "-no-user-config", "-display", "none",
 		"-no-reboot", "-chardev", chardev,
 		"-device", "isa-debugcon,iobase=0x402,chardev=dbg", NULL
@@ -90,7 +97,7 @@ char **vm_qemu_argv(const struct vm_opts *o, int kvm, const char *initrd,
 		return NULL;
 	snprintf(mem, sizeof(mem), "%d", o->memory_mb);
 #define A(s) (v[n++] = strdup(s))
-	A(VM_QEMU);
+	A(vm_qemu_binary());
 	if (kvm && !o->icount) {
 		A("-accel"); A("kvm"); A("-cpu"); A("host");
 	} else {

@@ -7,6 +7,12 @@
 #define VM_QEMU "qemu-system-x86_64"
 
 /*
+ * The qemu binary: $ZCG_QEMU when set and non-empty (the tests' fake
+ * qemu, tests/fake-qemu/qemu), else VM_QEMU from PATH.
+ */
+const char *vm_qemu_binary(void);
+
+/*
  * 1 when KVM can really run a guest here (SeaBIOS under -accel kvm -cpu
  * host reaches its last message within a few seconds), else 0. /dev/kvm
  * existing proves nothing: on some hosts KVM aborts or spins on internal

@@ -171,7 +171,7 @@ int vm_run_all(const struct vm_runner *rn, struct zcg_run *results)
 				continue;
 			if (start(rn, &slots[i], next) < 0) {
 				fprintf(stderr, "zcguard vm: cannot start %s: %s\n",
-					VM_QEMU, strerror(errno));
+					vm_qemu_binary(), strerror(errno));
 				ret = -1;
 				goto out;
 			}
