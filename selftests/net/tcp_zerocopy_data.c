@@ -398,6 +398,43 @@ TEST_F(zc_data, data_then_fin)
 }
 
 /*
+ * A mapped skb's receive timestamp comes back as a cmsg in msg_control,
+ * as for data read by copy (tcp_zerocopy_cmsg checks that path).
+ */
+TEST_F(zc_data, timestamp_mapped)
+{
+	unsigned char ctl[256];
+	struct cmsghdr *cm = (struct cmsghdr *)ctl;
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+	int one = 1, ret;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ(0, setsockopt(rx->srv, SOL_SOCKET, SO_TIMESTAMPNS, &one,
+				sizeof(one)));
+	ret = zc_stamps_flow(rx->cli, rx->srv);
+	ASSERT_LE(0, ret);
+	if (!ret)
+		SKIP(return, "SO_TIMESTAMPNS: no receive timestamps");
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
+	memset(ctl, 0, sizeof(ctl));
+	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
+	zc.msg_control = (__u64)(uintptr_t)ctl;
+	zc.msg_controllen = sizeof(ctl);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	ASSERT_LT(0U, zc.length) TH_LOG("nothing mapped");
+	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
+	EXPECT_EQ(SOL_SOCKET, cm->cmsg_level)
+		TH_LOG("mapped data came without its timestamp cmsg");
+	EXPECT_EQ(SCM_TIMESTAMPNS, cm->cmsg_type);
+	EXPECT_EQ(sizeof(ctl) - CMSG_SPACE(sizeof(struct timespec)),
+		  zc.msg_controllen);
+}
+
+/*
  * A call asking for less than a page maps nothing even with pages queued;
  * recv_skip_hint must then be the length asked for, the bytes to read().
  */

@@ -483,4 +483,39 @@ static inline void zc_exit_skip_if_all_skipped(void)
 	_exit(KSFT_SKIP);
 }
 
+/*
+ * The first SO_TIMESTAMP* socket of the system turns receive stamping on
+ * from a workqueue (net_enable_timestamp()), so the first packets may go
+ * unstamped. Exchange one byte at a time until recvmsg() sees a stamp.
+ * Returns 1 when stamps flow, 0 if they never did, -errno.
+ */
+static inline int zc_stamps_flow(int cli, int srv)
+{
+	char ctl[CMSG_SPACE(sizeof(struct timespec))];
+	struct iovec iov;
+	struct msghdr msg;
+	char c = 0;
+	int i, ret;
+
+	for (i = 0; i < 1000; i++) {
+		ret = zc_send_all(cli, &c, 1);
+		if (!ret)
+			ret = zc_wait_inq(srv, 1, 5000);
+		if (ret < 0)
+			return ret;
+		iov.iov_base = &c;
+		iov.iov_len = 1;
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = ctl;
+		msg.msg_controllen = sizeof(ctl);
+		if (recvmsg(srv, &msg, MSG_DONTWAIT) != 1)
+			return -errno;
+		if (msg.msg_controllen)
+			return 1;
+	}
+	return 0;
+}
+
 #endif /* TCP_ZEROCOPY_LIB_H */
