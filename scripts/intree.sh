@@ -91,9 +91,14 @@ vm_run() {
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
 	"$top/build/zcguard" vm --kernel "$kernel" --timeout 900 --boot-timeout 300 \
-		--keep-logs "$logs" $files -- \
+		--keep-logs "$logs" --json "$logs/vm.json" $files -- \
 		sh -c "cd /ksft && ./run_kselftest.sh" >"$logs/vm.out" 2>&1 || true
-	echo "intree: $name (linux-$ver's run_kselftest.sh, $(( $(date +%s) - t0 )) s): $(grep '^tests:' "$logs/vm.out" || echo 'no TAP'); $(grep '^all runs:' "$logs/vm.out")"
+	# The TAP counts and the runs' summary from vm's JSON, not its print.
+	echo "intree: $name (linux-$ver's run_kselftest.sh, $(( $(date +%s) - t0 )) s): $(jq -r '.tests as $t |
+		(if $t.ok + $t.not_ok + $t.skipped > 0
+		 then "tests: \($t.ok) ok, \($t.not_ok) not ok, \($t.skipped) skipped"
+		 else "no TAP" end) + "; " + .summary' "$logs/vm.json" 2>/dev/null ||
+		echo "no verdict (see $logs/vm.out)")"
 	grep '^not ok' "$logs/run-0.output" 2>/dev/null | sed 's/^/intree:   /' || true
 }
 
