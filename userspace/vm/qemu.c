@@ -24,8 +24,8 @@ int vm_kvm_probe(const char *workdir)
 {
 	char dbg[PATH_MAX], log[PATH_MAX], chardev[PATH_MAX + 32];
 	char *argv[] = {
-		(char *)vm_qemu_binary(), "-accel", "kvm", "-cpu", "host", "-m", "64",
-		"-nodefaults", "-no-user-config", "-display", "none",
+		(char *)vm_qemu_binary(), "-accel", "kvm", "-cpu", "host",
+		"-m", "64", "-nodefaults", "-no-user-config", "-display", "none",
 		"-no-reboot", "-chardev", chardev,
 		"-device", "isa-debugcon,iobase=0x402,chardev=dbg", NULL
 	};
