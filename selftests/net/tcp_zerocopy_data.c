@@ -457,6 +457,34 @@ TEST_F(zc_data, subpage_length)
 	EXPECT_EQ(-1, zc_check(rx->buf, 0, 100));
 }
 
+/*
+ * A copy through copybuf stops at the urgent mark, as recv() does: the
+ * byte left must come back as recv_skip_hint, the caller's next read().
+ * Urgent data is the one way a copy of all of inq leaves data queued.
+ */
+TEST_F(zc_data, copybuf_urgent_mark)
+{
+	struct zc_rx *rx = &self->rx;
+	unsigned char *copybuf = rx->buf;
+	struct zc_arg zc;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ(100, send(rx->cli, rx->src, 100, 0));
+	ASSERT_EQ(1, send(rx->cli, rx->src + 100, 1, MSG_OOB));
+	ASSERT_NE(0, zc_wait(rx->srv, POLLPRI, WAIT_MS) & POLLPRI);
+	memset(copybuf, 0, ZC_PAGE);
+	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
+	zc.copybuf_address = (uintptr_t)copybuf;
+	zc.copybuf_len = ZC_PAGE;
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_EQ(100, zc.copybuf_len);
+	EXPECT_EQ(-1, zc_check(copybuf, 0, 100));
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ(1U, zc.recv_skip_hint)
+		TH_LOG("the byte after the copy must be handed back to read()");
+}
+
 /* Less than a page queued and a big enough copybuf: copied there. */
 TEST_F(zc_data, copybuf_small)
 {
