@@ -435,6 +435,74 @@ TEST_F(zc_data, timestamp_mapped)
 }
 
 /*
+ * A sub-page call with a copybuf copies what it asked for into copybuf
+ * (the straggler path, not the whole-queue fallback: more than the
+ * copybuf is queued). Nothing is then left to read(), and the copied
+ * skb's receive timestamp comes back as a cmsg.
+ */
+TEST_F(zc_data, subpage_copybuf_timestamp)
+{
+	unsigned char ctl[256], copybuf[100];
+	struct cmsghdr *cm = (struct cmsghdr *)ctl;
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+	int one = 1, ret;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ(0, setsockopt(rx->srv, SOL_SOCKET, SO_TIMESTAMPNS, &one,
+				sizeof(one)));
+	ret = zc_stamps_flow(rx->cli, rx->srv);
+	ASSERT_LE(0, ret);
+	if (!ret)
+		SKIP(return, "SO_TIMESTAMPNS: no receive timestamps");
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
+	memset(ctl, 0, sizeof(ctl));
+	memset(copybuf, 0, sizeof(copybuf));
+	zc_arg_at(&zc, rx->map, 0, sizeof(copybuf));
+	zc.copybuf_address = (uintptr_t)copybuf;
+	zc.copybuf_len = sizeof(copybuf);
+	zc.msg_control = (__u64)(uintptr_t)ctl;
+	zc.msg_controllen = sizeof(ctl);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_EQ(0U, zc.length);
+	EXPECT_EQ((int)sizeof(copybuf), zc.copybuf_len);
+	EXPECT_EQ(-1, zc_check(copybuf, 0, sizeof(copybuf)));
+	EXPECT_EQ(0U, zc.recv_skip_hint)
+		TH_LOG("the bytes copied to copybuf are still in the hint");
+	EXPECT_EQ(CHUNK - sizeof(copybuf), zc.inq);
+	EXPECT_EQ(SOL_SOCKET, cm->cmsg_level)
+		TH_LOG("copied straggler data came without its timestamp cmsg");
+	EXPECT_EQ(SCM_TIMESTAMPNS, cm->cmsg_type);
+}
+
+/*
+ * A call asking for nothing after the peer's FIN fails with -EIO, as on
+ * an empty queue, even with pages still queued: nothing was mapped,
+ * copied or left to read by this call.
+ */
+TEST_F(zc_data, zero_length_after_fin)
+{
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+
+	if (self->skip)
+		return;
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
+	ASSERT_EQ(0, shutdown(rx->cli, SHUT_WR));
+	ASSERT_NE(0, zc_wait(rx->srv, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	zc_arg_at(&zc, rx->map, 0, 0);
+	EXPECT_EQ(-EIO, zc_call64(rx->srv, &zc));
+	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
+	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	EXPECT_LT(0U, zc.length);
+}
+
+/*
  * A call asking for less than a page maps nothing even with pages queued;
  * recv_skip_hint must then be the length asked for, the bytes to read().
  */
