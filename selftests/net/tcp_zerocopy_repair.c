@@ -176,17 +176,22 @@ static void zc_repair_connect(struct __test_metadata *_metadata,
  * rest read back after leaving repair mode) and check every byte.
  */
 static void zc_queue_and_receive(struct __test_metadata *_metadata,
-				 int family, int fd, int *sink, void *map)
+				 int family, int fd, int *sink, void *map,
+				 __u32 seq)
 {
 	static unsigned char buf[DATA_LEN];
+	socklen_t len = sizeof(int);
 	struct zc_arg zc;
-	int inq;
+	int inq, got;
 
 	zc_repair_connect(_metadata, family, fd, sink);
 	zc_fill(buf, 0, DATA_LEN);
 	ASSERT_EQ((ssize_t)DATA_LEN, send(fd, buf, DATA_LEN, 0));
 	ASSERT_EQ(0, zc_siocinq(fd, &inq));
 	ASSERT_EQ((int)DATA_LEN, inq);
+	/* The receive queue's sequence is rcv_nxt: past the queued data. */
+	ASSERT_EQ(0, getsockopt(fd, IPPROTO_TCP, TCP_QUEUE_SEQ, &got, &len));
+	EXPECT_EQ((__u32)(seq + DATA_LEN), (__u32)got);
 
 	memset(&zc, 0, sizeof(zc));
 	zc.address = (uintptr_t)map;
@@ -214,7 +219,7 @@ static void zc_run_seq(struct __test_metadata *_metadata, int family,
 {
 	zc_set_seq(_metadata, fd, seq);
 	zc_expect_empty(_metadata, fd, map, seq);
-	zc_queue_and_receive(_metadata, family, fd, sink, map);
+	zc_queue_and_receive(_metadata, family, fd, sink, map, seq);
 }
 
 TEST_F(zc_repair, seq_4096)
