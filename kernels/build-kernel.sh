@@ -86,4 +86,9 @@ if ! cmp -s "$frag" "$out/zcguard.config.applied"; then
 fi
 
 kmake -j"$jobs" bzImage >&2
+# A kernel with modules (kunit-6.12) also needs Module.symvers, which
+# only `make modules` writes, for out-of-tree modules built against it.
+if grep -qx 'CONFIG_MODULES=y' "$out/.config"; then
+	kmake -j"$jobs" modules >&2
+fi
 echo "$out/arch/x86/boot/bzImage"
