@@ -11,16 +11,24 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 C="bench --check -r 5 -d 0.2"
 
-echo "1..7"
-$Z $C --save-baseline "$tmp/base.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+echo "1..8"
+$Z $C --save-baseline "$tmp/base.json" --json "$tmp/save.json" \
+	>"$tmp/out" 2>"$tmp/err"; rc=$?
 if [ $rc = 4 ]; then
-	skip_n 7 "$(cat "$tmp/err")"
+	skip_n 8 "$(cat "$tmp/err")"
 	exit 0
 fi
 sed 's/^/# /' "$tmp/out" "$tmp/err"
 [ $rc = 0 ] && grep -q '"ratio"' "$tmp/base.json" &&
 	ok "first run saves a baseline ($(cat "$tmp/base.json"))" ||
 	nok "baseline not saved (exit $rc)"
+# Nothing was compared: the JSON says so, as the text does, and holds
+# no limit (a baseline of 0 made every ratio a "regression").
+grep -q '^verdict: baseline saved, nothing compared' "$tmp/out" &&
+	grep -q '"verdict": "baseline-saved"' "$tmp/save.json" &&
+	grep -q '"limit": null' "$tmp/save.json" &&
+	ok "--save-baseline alone: JSON verdict baseline-saved, no limit" ||
+	nok "--save-baseline alone: JSON verdict" "$tmp/save.json"
 grep -q '^ratio zc/copy: median' "$tmp/out" && grep -q '^verdict: ' "$tmp/out" &&
 	ok "prints ratio, baseline/tolerance and verdict lines" ||
 	nok "output lacks ratio or verdict"

@@ -68,9 +68,15 @@ static int measure(const struct bench_opts *o, enum bench_rx rx, int step,
 	return bench_run_zc(o, rx, what, s);
 }
 
+/*
+ * The verdict in the JSON is the one the text prints: without a baseline
+ * (--save-baseline alone) nothing was compared, so there is no limit and
+ * the verdict is "baseline-saved", not a comparison with a ratio of 0.
+ */
 static void print_json(const struct bench_opts *o, const struct bench_stat *cs,
 		       const struct bench_stat *zs, const struct bench_stat *rs,
-		       double mapped, double base, double limit, int regressed)
+		       double mapped, double base, double limit,
+		       const char *verdict)
 {
 	struct zcg_json j;
 
@@ -84,10 +90,15 @@ static void print_json(const struct bench_opts *o, const struct bench_stat *cs,
 	bench_json_stat(&j, "pair_ratio", rs);
 	zcg_json_knum(&j, "ratio", rs->med, 4);
 	zcg_json_knum(&j, "zc_mapped_pct", mapped, 2);
-	zcg_json_knum(&j, "baseline", base, 4);
+	if (base) {
+		zcg_json_knum(&j, "baseline", base, 4);
+		zcg_json_knum(&j, "limit", limit, 4);
+	} else {
+		zcg_json_knull(&j, "baseline");
+		zcg_json_knull(&j, "limit");
+	}
 	zcg_json_knum(&j, "tolerance_pct", o->tolerance, 1);
-	zcg_json_knum(&j, "limit", limit, 4);
-	zcg_json_kstr(&j, "verdict", regressed ? "regression" : "ok");
+	zcg_json_kstr(&j, "verdict", verdict);
 	bench_json_close(&j);
 }
 
@@ -111,6 +122,7 @@ int bench_check(const struct bench_opts *o)
 	struct bench_stat cs, zs, rs, ms;
 	struct bench_sample s;
 	char src[300], sz[16];
+	const char *verdict;
 	int i, j, rx, n = o->reps, regressed;
 
 	if (load_baseline(o->baseline, &base, src, sizeof(src)))
@@ -139,7 +151,9 @@ int bench_check(const struct bench_opts *o)
 	bench_stat_of(ratio, n, &rs);
 	bench_stat_of(mapped, n, &ms);
 	limit = base * (1 + o->tolerance / 100);
-	regressed = rs.med > limit;
+	regressed = base && rs.med > limit;
+	verdict = ms.med < MIN_MAPPED_PCT ? "cannot-check" :
+		  !base ? "baseline-saved" : regressed ? "regression" : "ok";
 
 	bprintf("zcguard bench --check: chunk %s, %d alternating pair(s) x "
 		"%.2f s, msg_zc sender%s\n",
@@ -156,7 +170,7 @@ int bench_check(const struct bench_opts *o)
 		bprintf("baseline %.3f (%s), tolerance %.0f%% -> limit "
 			"%.3f\n", base, src, o->tolerance, limit);
 	if (o->json)
-		print_json(o, &cs, &zs, &rs, ms.med, base, limit, regressed);
+		print_json(o, &cs, &zs, &rs, ms.med, base, limit, verdict);
 	if (ms.med < MIN_MAPPED_PCT) {
 		bprintf("verdict: cannot check: zerocopy mapped only %.2f%% "
 			"(want >= %.0f%%)\n", ms.med, MIN_MAPPED_PCT);
