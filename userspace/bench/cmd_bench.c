@@ -380,8 +380,15 @@ static int parse(struct bench_opts *o, int argc, char **argv, int *help)
 	}
 	if (o->vm && (o->nguards || o->tcp_mmap))
 		return bad("--vm runs the sweep or --check%s", "");
+	o->reps_set = set_reps;
+	o->duration_set = set_dur;
+	o->tolerance_set = set_tol;
 	if (o->vm) {
-		/* Guest time is exact: short runs say all there is to say. */
+		/*
+		 * Guest time is exact: short runs say all there is to say
+		 * (--check: the baseline's own reps and duration, see
+		 * bench_vm_check_timing()).
+		 */
 		if (!set_reps)
 			o->reps = 3;
 		if (!set_dur)

@@ -15,6 +15,7 @@ struct bench_opts {
 	int tx_on[TX_NR];		/* sender modes selected */
 	int reps;
 	double duration;
+	int reps_set, duration_set;	/* -r, -d given (not defaults) */
 	const char *json;		/* file or "-" */
 	const char *plot;
 	unsigned int inject_calls;	/* test-only extra cost, see bench.h */
@@ -23,6 +24,7 @@ struct bench_opts {
 	const char *baseline;		/* a ratio or a JSON file */
 	const char *save_baseline;
 	double tolerance;		/* percent */
+	int tolerance_set;		/* --tolerance given */
 	/* --overhead */
 	const char *guards[BENCH_MAX_GUARDS];
 	int nguards;

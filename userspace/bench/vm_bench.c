@@ -168,10 +168,11 @@ static int boot(const struct bench_opts *o, const char *kernel,
 	return *json ? 0 : 3;
 }
 
-int bench_vm(const struct bench_opts *o)
+int bench_vm(const struct bench_opts *opts)
 {
 	struct bench_result r[TX_NR * RX_NR * BENCH_MAX_SIZES];
 	char kernel[4096], name[256], build[2048], *json = NULL, *p;
+	struct bench_opts run = *opts, *o = &run;
 	int n, i, rc;
 
 	n = readlink("/proc/self/exe", build, sizeof(build) - 1);
@@ -184,6 +185,7 @@ int bench_vm(const struct bench_opts *o)
 	if (resolve_kernel(o->vm, build, kernel, sizeof(kernel), name,
 			   sizeof(name)))
 		return 2;
+	bench_vm_check_timing(o, name);
 	rc = boot(o, kernel, &json);
 	if (rc)
 		return rc;

@@ -15,6 +15,13 @@ int bench_vm_parse(const char *json, struct bench_result *r, int max);
  * The zc guest-ns/MB against the baseline file of kernel name (or
  * o->baseline), --save-baseline writes one. 0 ok, 1 regression, 2/3.
  */
+/*
+ * --check without -r/-d: the reps and duration the baseline of kernel
+ * name (or o->baseline) was measured with, into o, so a check repeats
+ * its baseline's measurement. Nothing changes when there is none.
+ */
+void bench_vm_check_timing(struct bench_opts *o, const char *name);
+
 int bench_vm_check(const struct bench_opts *o, const char *name,
 		   const struct bench_result *r, int n);
 
