@@ -51,7 +51,8 @@ for d in "$BUILD"/intree/vm/*; do
 	*) want="" ;;
 	esac
 	[ "$notok" = "$want" ] || bad="$bad $k:[$notok]"
-	grep -q '^all runs: \(OK\|failed\)' "$d/vm.out" || bad="$bad $k:verdict"
+	jq -e '.verdict.decision == "good" or .verdict.kind == "failed"' \
+		"$d/vm.json" >/dev/null 2>&1 || bad="$bad $k:verdict"
 done
 if [ -z "$bad" ]; then
 	ok "run_kselftest.sh: each kernel fails exactly its own program"
