@@ -171,6 +171,21 @@ static void zc_arg_at(struct zc_arg *zc, unsigned char *map, size_t off,
 	zc->length = len;
 }
 
+/* One more CHUNK of the stream, sent with MSG_ZEROCOPY and queued. */
+static void zc_send_chunk(struct __test_metadata *_metadata, struct zc_rx *rx)
+{
+	ASSERT_EQ((int)CHUNK,
+		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
+			       true));
+}
+
+/* The peer's FIN, seen by the receiver. */
+static void zc_peer_fin(struct __test_metadata *_metadata, struct zc_rx *rx)
+{
+	ASSERT_EQ(0, shutdown(rx->cli, SHUT_WR));
+	ASSERT_NE(0, zc_wait(rx->srv, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+}
+
 /*
  * Receive everything sent so far: zerocopy calls, each followed by a
  * read() of recv_skip_hint bytes; every byte compared with the stream.
@@ -324,9 +339,7 @@ TEST_F(zc_data, inq_partial)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
+	zc_send_chunk(_metadata, rx);
 	zc_arg_at(&zc, rx->map, 0, 3 * ZC_PAGE);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(3 * ZC_PAGE, zc.length);
@@ -351,9 +364,7 @@ TEST_F(zc_data, vma_bounds_length)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
+	zc_send_chunk(_metadata, rx);
 	zc_arg_at(&zc, rx->map, MAP_LEN - 2 * ZC_PAGE, MAP_LEN);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	ASSERT_EQ(2 * ZC_PAGE, zc.length);
@@ -377,11 +388,8 @@ TEST_F(zc_data, data_then_fin)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
-	ASSERT_EQ(0, shutdown(rx->cli, SHUT_WR));
-	ASSERT_NE(0, zc_wait(rx->srv, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	zc_send_chunk(_metadata, rx);
+	zc_peer_fin(_metadata, rx);
 
 	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
@@ -398,40 +406,66 @@ TEST_F(zc_data, data_then_fin)
 }
 
 /*
- * A mapped skb's receive timestamp comes back as a cmsg in msg_control,
- * as for data read by copy (tcp_zerocopy_cmsg checks that path).
+ * SO_TIMESTAMPNS on the receiver, stamps flowing (*stamps false if they
+ * never do), then one chunk sent and queued, stamped on arrival.
  */
-TEST_F(zc_data, timestamp_mapped)
+static void zc_stamped_chunk(struct __test_metadata *_metadata,
+			     struct zc_rx *rx, bool *stamps)
 {
-	unsigned char ctl[256];
-	struct cmsghdr *cm = (struct cmsghdr *)ctl;
-	struct zc_rx *rx = &self->rx;
-	struct zc_arg zc;
 	int one = 1, ret;
 
-	if (self->skip)
-		return;
+	*stamps = false;
 	ASSERT_EQ(0, setsockopt(rx->srv, SOL_SOCKET, SO_TIMESTAMPNS, &one,
 				sizeof(one)));
 	ret = zc_stamps_flow(rx->cli, rx->srv);
 	ASSERT_LE(0, ret);
 	if (!ret)
-		SKIP(return, "SO_TIMESTAMPNS: no receive timestamps");
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
+		return;
+	*stamps = true;
+	zc_send_chunk(_metadata, rx);
+}
+
+/*
+ * The call with a control buffer: what it received (what names it) must
+ * come with its SCM_TIMESTAMPNS cmsg, msg_controllen moved past it.
+ */
+static void zc_call_stamped(struct __test_metadata *_metadata,
+			    struct zc_rx *rx, struct zc_arg *zc,
+			    const char *what)
+{
+	unsigned char ctl[256];
+	struct cmsghdr *cm = (struct cmsghdr *)ctl;
+
 	memset(ctl, 0, sizeof(ctl));
-	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
-	zc.msg_control = (__u64)(uintptr_t)ctl;
-	zc.msg_controllen = sizeof(ctl);
-	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
-	ASSERT_LT(0U, zc.length) TH_LOG("nothing mapped");
-	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
+	zc->msg_control = (__u64)(uintptr_t)ctl;
+	zc->msg_controllen = sizeof(ctl);
+	ASSERT_EQ(0, zc_call64(rx->srv, zc));
 	EXPECT_EQ(SOL_SOCKET, cm->cmsg_level)
-		TH_LOG("mapped data came without its timestamp cmsg");
+		TH_LOG("%s came without its timestamp cmsg", what);
 	EXPECT_EQ(SCM_TIMESTAMPNS, cm->cmsg_type);
 	EXPECT_EQ(sizeof(ctl) - CMSG_SPACE(sizeof(struct timespec)),
-		  zc.msg_controllen);
+		  zc->msg_controllen);
+}
+
+/*
+ * A mapped skb's receive timestamp comes back as a cmsg in msg_control,
+ * as for data read by copy (tcp_zerocopy_cmsg checks that path).
+ */
+TEST_F(zc_data, timestamp_mapped)
+{
+	struct zc_rx *rx = &self->rx;
+	struct zc_arg zc;
+	bool stamps;
+
+	if (self->skip)
+		return;
+	zc_stamped_chunk(_metadata, rx, &stamps);
+	if (!stamps)
+		SKIP(return, "SO_TIMESTAMPNS: no receive timestamps");
+	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
+	zc_call_stamped(_metadata, rx, &zc, "mapped data");
+	ASSERT_LT(0U, zc.length) TH_LOG("nothing mapped");
+	EXPECT_EQ(-1, zc_check(rx->map, 0, zc.length));
 }
 
 /*
@@ -442,40 +476,27 @@ TEST_F(zc_data, timestamp_mapped)
  */
 TEST_F(zc_data, subpage_copybuf_timestamp)
 {
-	unsigned char ctl[256], copybuf[100];
-	struct cmsghdr *cm = (struct cmsghdr *)ctl;
+	unsigned char copybuf[100];
 	struct zc_rx *rx = &self->rx;
 	struct zc_arg zc;
-	int one = 1, ret;
+	bool stamps;
 
 	if (self->skip)
 		return;
-	ASSERT_EQ(0, setsockopt(rx->srv, SOL_SOCKET, SO_TIMESTAMPNS, &one,
-				sizeof(one)));
-	ret = zc_stamps_flow(rx->cli, rx->srv);
-	ASSERT_LE(0, ret);
-	if (!ret)
+	zc_stamped_chunk(_metadata, rx, &stamps);
+	if (!stamps)
 		SKIP(return, "SO_TIMESTAMPNS: no receive timestamps");
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
-	memset(ctl, 0, sizeof(ctl));
 	memset(copybuf, 0, sizeof(copybuf));
 	zc_arg_at(&zc, rx->map, 0, sizeof(copybuf));
 	zc.copybuf_address = (uintptr_t)copybuf;
 	zc.copybuf_len = sizeof(copybuf);
-	zc.msg_control = (__u64)(uintptr_t)ctl;
-	zc.msg_controllen = sizeof(ctl);
-	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
+	zc_call_stamped(_metadata, rx, &zc, "copied straggler data");
 	EXPECT_EQ(0U, zc.length);
 	EXPECT_EQ((int)sizeof(copybuf), zc.copybuf_len);
 	EXPECT_EQ(-1, zc_check(copybuf, 0, sizeof(copybuf)));
 	EXPECT_EQ(0U, zc.recv_skip_hint)
 		TH_LOG("the bytes copied to copybuf are still in the hint");
 	EXPECT_EQ(CHUNK - sizeof(copybuf), zc.inq);
-	EXPECT_EQ(SOL_SOCKET, cm->cmsg_level)
-		TH_LOG("copied straggler data came without its timestamp cmsg");
-	EXPECT_EQ(SCM_TIMESTAMPNS, cm->cmsg_type);
 }
 
 /*
@@ -490,11 +511,8 @@ TEST_F(zc_data, zero_length_after_fin)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
-	ASSERT_EQ(0, shutdown(rx->cli, SHUT_WR));
-	ASSERT_NE(0, zc_wait(rx->srv, POLLRDHUP, WAIT_MS) & POLLRDHUP);
+	zc_send_chunk(_metadata, rx);
+	zc_peer_fin(_metadata, rx);
 	zc_arg_at(&zc, rx->map, 0, 0);
 	EXPECT_EQ(-EIO, zc_call64(rx->srv, &zc));
 	zc_arg_at(&zc, rx->map, 0, MAP_LEN);
@@ -513,9 +531,7 @@ TEST_F(zc_data, subpage_length)
 
 	if (self->skip)
 		return;
-	ASSERT_EQ((int)CHUNK,
-		  zc_send_next(rx->cli, rx->srv, rx->src, &rx->sent, CHUNK,
-			       true));
+	zc_send_chunk(_metadata, rx);
 	zc_arg_at(&zc, rx->map, 0, 100);
 	ASSERT_EQ(0, zc_call64(rx->srv, &zc));
 	EXPECT_EQ(0U, zc.length);
