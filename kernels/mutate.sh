@@ -10,9 +10,9 @@
 # (apply, incremental build, revert: only tcp.o and the link are redone),
 # run every selftest in a VM on it (`zcguard run` on a generated plan:
 # one `ksft = all` row expecting OK) and read the verdict from the run's
-# JSON. A crash, a timeout or any `not ok` kills the mutant; all tests
-# passing means it survived. A mutant that does not build or boot is an
-# error, counted in neither.
+# JSON. A crash, a timeout, a hang (booted, then silent) or any
+# `not ok` kills the mutant; all tests passing means it survived. A
+# mutant that does not build or boot is an error, counted in neither.
 #
 #   MUTANT      names (with or without .patch) of the series' set, or
 #               paths; default: all of the set
@@ -180,6 +180,14 @@ for p in $mutants; do
 		json=$runs/$m.json
 		if [ -f "$json" ]; then
 			verdict=$(jq -r '.rows[0].verdict // "error: no verdict"' "$json")
+			# A kernel that booted, then went silent until the idle
+			# timeout, hung the tests (a leaked lock): for the
+			# run's decision that is infrastructure, here a kill.
+			hung=$(jq -r '[.rows[0].vm.results[]?.result |
+				select(.booted and .kind == "timed out")][0].detail // empty' "$json")
+			case $verdict in
+			error:*) [ -z "$hung" ] || verdict="hung: $hung" ;;
+			esac
 			logs=$(jq -r '.rows[0].logs // empty' "$json")
 			if [ -n "$logs" ] && [ -d "$logs" ]; then
 				notok=$(cat "$logs"/*.output 2>/dev/null |
@@ -192,7 +200,7 @@ for p in $mutants; do
 	fi
 	case $verdict in
 	OK*) state=survived; survived=$((survived + 1)) ;;
-	crashed*|failed*|"timed out"*) state=killed; killed=$((killed + 1)) ;;
+	crashed*|failed*|"timed out"*|hung*) state=killed; killed=$((killed + 1)) ;;
 	*) state=error; errors=$((errors + 1)) ;;
 	esac
 	line="$m	$state	$verdict${notok:+	not ok: $notok}"
