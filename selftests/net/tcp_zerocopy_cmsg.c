@@ -130,6 +130,30 @@ TEST_F(zc_cmsg, timestamp_in_user_buffer)
 	EXPECT_GT(1000000000L, ts.tv_nsec);
 }
 
+/*
+ * A control buffer too short for the cmsg: the kernel writes what fits
+ * and says so with MSG_CTRUNC in msg_flags, as recvmsg() does.
+ */
+TEST_F(zc_cmsg, timestamp_truncated)
+{
+	unsigned char copybuf[DATA_LEN];
+	unsigned char ctl[CTL_LEN];
+	struct zc_arg zc;
+
+	if (self->skip)
+		return;
+	memset(ctl, 0, sizeof(ctl));
+	memset(&zc, 0, sizeof(zc));
+	zc.copybuf_address = (__u64)(uintptr_t)copybuf;
+	zc.copybuf_len = sizeof(copybuf);
+	zc.msg_control = (__u64)(uintptr_t)ctl;
+	zc.msg_controllen = sizeof(struct cmsghdr) + 4;
+	ASSERT_EQ(0, zc_call64(self->srv, &zc));
+	ASSERT_EQ(DATA_LEN, zc.copybuf_len);
+	EXPECT_NE(0U, zc.msg_flags & MSG_CTRUNC)
+		TH_LOG("a truncated timestamp cmsg must set MSG_CTRUNC");
+}
+
 /* TEST_HARNESS_MAIN, with exit 4 when every case skipped. */
 int main(int argc, char **argv)
 {
