@@ -72,8 +72,9 @@ kernels:
 # Only the test kernels the tests boot are built here (make kernels
 # builds every line of kernels/variants; make run builds on demand).
 CHECK_KERNELS := fixed-6.1 buggy-6.1 perf-6.1
+# guest-ksft: the static selftests, so mutate-one.t runs one mutant.
 check: deps
-	$(MAKE) all $(addprefix kernel-,$(CHECK_KERNELS))
+	$(MAKE) all guest-ksft $(addprefix kernel-,$(CHECK_KERNELS))
 	@sh $(TOP)/tests/run
 
 # The main job: every plans/*.plan row; kernels are built on demand.
