@@ -129,7 +129,7 @@ static void from_verdict(const struct zcg_run *runs, int n,
 	char line[400];
 	int i;
 
-	if (!strncmp(zv->runs_line, "all runs: ", 10)) {
+	if (zv->all_same) {
 		add_str(lines, zv->runs_line);
 	} else {
 		for (i = 0; i < n; i++) {

@@ -90,15 +90,16 @@ static void counts_str(const struct zcg_run *runs, int n, char *buf,
 	}
 }
 
-static void runs_line(const struct zcg_run *runs, int n, char *buf,
-		      size_t len)
+/* The summary line into buf; returns whether every run was the same. */
+static int runs_line(const struct zcg_run *runs, int n, char *buf,
+		     size_t len)
 {
 	char first[320], s[320];
 	int i, same = n > 0;
 
 	if (!n) {
 		snprintf(buf, len, "runs: none");
-		return;
+		return 0;
 	}
 	zcg_run_str(&runs[0], first, sizeof(first));
 	for (i = 1; i < n && same; i++) {
@@ -107,10 +108,11 @@ static void runs_line(const struct zcg_run *runs, int n, char *buf,
 	}
 	if (same) {
 		snprintf(buf, len, "all runs: %s", first);
-		return;
+		return 1;
 	}
 	counts_str(runs, n, s, sizeof(s));
 	snprintf(buf, len, "runs: %s", s);
+	return 0;
 }
 
 static int first_of(const struct zcg_run *runs, int n, enum zcg_kind k)
@@ -151,7 +153,7 @@ void zcg_decide(const struct zcg_run *runs, int n, struct zcg_verdict *v)
 	v->want_bad = usable / 6 > 2 ? usable / 6 : 2;
 	if (usable == 1)
 		v->want_bad = 1;
-	runs_line(runs, n, v->runs_line, sizeof(v->runs_line));
+	v->all_same = runs_line(runs, n, v->runs_line, sizeof(v->runs_line));
 	counts_str(runs, n, counts, sizeof(counts));
 
 	if (n == 0 || usable * 2 < n) {

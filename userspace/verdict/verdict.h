@@ -64,6 +64,7 @@ struct zcg_verdict {
 	char text[640];
 	/* syzkaller's summary: "all runs: X" or "runs: 9 crashed, 1 ..." */
 	char runs_line[640];
+	int all_same;		/* every run gave the same result */
 };
 
 const char *zcg_kind_name(enum zcg_kind k);
