@@ -91,6 +91,21 @@ FIXTURE_TEARDOWN(zc_cmsg)
 		close(self->srv);
 }
 
+/*
+ * The full-size call: the queued data into copybuf (DATA_LEN bytes), the
+ * control messages into ctl (CTL_LEN bytes, zeroed), ctl_len offered.
+ */
+static void zc_cmsg_arg(struct zc_arg *zc, unsigned char *copybuf,
+			unsigned char *ctl, size_t ctl_len)
+{
+	memset(ctl, 0, CTL_LEN);
+	memset(zc, 0, sizeof(*zc));
+	zc->copybuf_address = (__u64)(uintptr_t)copybuf;
+	zc->copybuf_len = DATA_LEN;
+	zc->msg_control = (__u64)(uintptr_t)ctl;
+	zc->msg_controllen = ctl_len;
+}
+
 TEST_F(zc_cmsg, timestamp_in_user_buffer)
 {
 	unsigned char copybuf[DATA_LEN];
@@ -101,12 +116,7 @@ TEST_F(zc_cmsg, timestamp_in_user_buffer)
 
 	if (self->skip)
 		return;
-	memset(ctl, 0, sizeof(ctl));
-	memset(&zc, 0, sizeof(zc));
-	zc.copybuf_address = (__u64)(uintptr_t)copybuf;
-	zc.copybuf_len = sizeof(copybuf);
-	zc.msg_control = (__u64)(uintptr_t)ctl;
-	zc.msg_controllen = sizeof(ctl);
+	zc_cmsg_arg(&zc, copybuf, ctl, sizeof(ctl));
 	ASSERT_EQ(0, clock_gettime(CLOCK_REALTIME, &now));
 	ASSERT_EQ(0, zc_call64(self->srv, &zc));
 	ASSERT_EQ(DATA_LEN, zc.copybuf_len);
@@ -142,12 +152,7 @@ TEST_F(zc_cmsg, timestamp_truncated)
 
 	if (self->skip)
 		return;
-	memset(ctl, 0, sizeof(ctl));
-	memset(&zc, 0, sizeof(zc));
-	zc.copybuf_address = (__u64)(uintptr_t)copybuf;
-	zc.copybuf_len = sizeof(copybuf);
-	zc.msg_control = (__u64)(uintptr_t)ctl;
-	zc.msg_controllen = sizeof(struct cmsghdr) + 4;
+	zc_cmsg_arg(&zc, copybuf, ctl, sizeof(struct cmsghdr) + 4);
 	ASSERT_EQ(0, zc_call64(self->srv, &zc));
 	ASSERT_EQ(DATA_LEN, zc.copybuf_len);
 	EXPECT_NE(0U, zc.msg_flags & MSG_CTRUNC)
